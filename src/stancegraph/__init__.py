@@ -1,0 +1,57 @@
+"""stancegraph: news articles into an evidence-backed knowledge graph of actors and positions.
+
+Examples:
+    >>> import stancegraph
+    >>> graph = stancegraph.load("graph")
+    >>> dataset = stancegraph.to_rdf(graph)
+    >>> network = stancegraph.to_networkx(graph)
+    >>> network.number_of_edges() == len(graph.statements)
+    True
+"""
+
+from stancegraph.corpus import StanceGraph
+from stancegraph.errors import InputError
+from stancegraph.loading import load
+from stancegraph.model import (
+    Actor,
+    ActorKind,
+    Article,
+    Condition,
+    Event,
+    Evidence,
+    Membership,
+    Method,
+    NodeKind,
+    Polarity,
+    Proposition,
+    Provenance,
+    Role,
+    Statement,
+    StatementKind,
+)
+from stancegraph.nx_mapping import to_networkx
+from stancegraph.rdf_mapping import to_rdf
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Article",
+    "Condition",
+    "Event",
+    "Evidence",
+    "InputError",
+    "Membership",
+    "Method",
+    "NodeKind",
+    "Polarity",
+    "Proposition",
+    "Provenance",
+    "Role",
+    "StanceGraph",
+    "Statement",
+    "StatementKind",
+    "load",
+    "to_networkx",
+    "to_rdf",
+]
+__version__ = "0.1.0"

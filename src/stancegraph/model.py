@@ -1,0 +1,206 @@
+"""The domain model: immutable values that every view (RDF, networkx, drawings) is derived from.
+
+Identifiers are plain strings validated at the input edge (see :mod:`stancegraph.ids`); references
+between values are by id, and :class:`~stancegraph.corpus.StanceGraph` resolves them.
+
+Examples:
+    >>> from datetime import date
+    >>> article = Article(id="a1", title="T", published=date(2025, 3, 15), text="Putin said no.")
+    >>> article.sha256[:12]
+    '2c1a6a3c4f0f'
+    >>> ev = Evidence(article="a1", start=0, end=5, quote="Putin")
+    >>> ev.quote == article.text[ev.start : ev.end]
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class ActorKind(StrEnum):
+    """What sort of actor a node is."""
+
+    PERSON = "person"
+    STATE = "state"
+    ORGANISATION = "organisation"
+    COALITION = "coalition"
+    GOVERNMENT_BODY = "government-body"
+    GROUP = "group"
+
+
+class StatementKind(StrEnum):
+    """What a statement asserts about its holder."""
+
+    STANCE = "stance"
+    COMMITMENT = "commitment"
+    DEMAND = "demand"
+    CRITICISM = "criticism"
+    PARTICIPATION = "participation"
+
+
+class Polarity(StrEnum):
+    """The direction of a stance."""
+
+    SUPPORT = "support"
+    OPPOSE = "oppose"
+    CONDITIONAL = "conditional"
+    NEUTRAL = "neutral"
+
+
+class Method(StrEnum):
+    """How a statement was coded."""
+
+    CURATED = "curated"
+    EXTRACTED = "extracted"
+
+
+class NodeKind(StrEnum):
+    """What a statement's target (or any graph node) is."""
+
+    ACTOR = "actor"
+    PROPOSITION = "proposition"
+    EVENT = "event"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article: metadata plus the body exactly as stored."""
+
+    id: str
+    title: str
+    published: date
+    text: str
+    publisher: str | None = None
+    url: str | None = None
+    language: str = "en"
+    speaker: str | None = None
+
+    @property
+    def sha256(self) -> str:
+        """Hex SHA-256 of the UTF-8 body, so a reader can check the text offsets refer to."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A person holding a post (``title``) in a state or organisation for a span of time."""
+
+    holder: str
+    title: str
+    organisation: str
+    start: date | None = None
+    end: date | None = None
+
+    def held_on(self, day: date) -> bool:
+        """Whether the role was held on ``day`` (open ends count as unbounded).
+
+        >>> Role("p", "President", "s", date(2020, 1, 1)).held_on(date(2025, 1, 1))
+        True
+        """
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """An actor's membership of an organisation or coalition for a span of time."""
+
+    member: str
+    organisation: str
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person, state, organisation, coalition, government body or group."""
+
+    id: str
+    kind: ActorKind
+    name: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    iso3: str | None = None
+    demonyms: tuple[str, ...] = ()
+    part_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Proposition:
+    """Something actors take positions on; ``broader`` links it into a small hierarchy."""
+
+    id: str
+    label: str
+    broader: str | None = None
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A summit, meeting or talks, with its date and known participants."""
+
+    id: str
+    label: str
+    date: date | None = None
+    participants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """An exact quote and its character offsets: ``article.text[start:end] == quote``."""
+
+    article: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A condition attached to a statement: a proposition id, or free text."""
+
+    proposition: str | None = None
+    text: str | None = None
+
+    def __str__(self) -> str:
+        return self.proposition if self.proposition is not None else (self.text or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """How a statement was coded: by a curator, or by an extraction rule with a confidence."""
+
+    method: Method
+    agent: str
+    rule: str | None = None
+    confidence: float = 1.0
+    reviewed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One position taken by an actor, backed by evidence.
+
+    ``id`` is unique in the graph: ``ARTICLE/LOCAL-ID``.
+    """
+
+    id: str
+    article: str
+    kind: StatementKind
+    holder: str
+    target: str
+    date: date
+    evidence: tuple[Evidence, ...]
+    provenance: Provenance
+    polarity: Polarity | None = None
+    conditions: tuple[Condition, ...] = ()
+    addressee: str | None = None
+    note: str | None = None
+
+    @property
+    def local_id(self) -> str:
+        """The id within its article's coding file."""
+        return self.id.rsplit("/", 1)[-1]

@@ -1,0 +1,71 @@
+"""The one mapping from a :class:`~stancegraph.corpus.StanceGraph` to an RDF dataset."""
+
+from __future__ import annotations
+
+from rdflib import Dataset, Graph, Namespace
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDFS, SKOS, TIME, XSD
+
+from stancegraph.corpus import StanceGraph
+from stancegraph.iris import DEFAULT_BASE, Iris
+from stancegraph.rdf_registry import add_registry
+from stancegraph.rdf_statements import add_article, add_statement
+from stancegraph.vocab import OA, SCHEMA, SG_NAMESPACE, WIKIDATA
+
+
+def to_rdf(graph: StanceGraph, base: str = DEFAULT_BASE) -> Dataset:
+    """The graph as an RDF dataset: one named graph for the registry and one per article.
+
+    Examples:
+        >>> from stancegraph import load
+        >>> dataset = to_rdf(load("graph"))
+        >>> len(list(dataset.contexts())) >= 2
+        True
+    """
+    iris = Iris(base)
+    dataset = Dataset()
+    bind_prefixes(dataset, iris)
+    add_registry(dataset.graph(iris.registry_graph()), graph, iris)
+    by_article: dict[str, Graph] = {}
+    for article in graph.articles:
+        named = dataset.graph(iris.article_graph(article.id))
+        add_article(named, article, iris)
+        by_article[article.id] = named
+    for statement in graph.statements:
+        add_statement(by_article[statement.article], statement, graph, iris)
+    return dataset
+
+
+def union(dataset: Dataset) -> Graph:
+    """Every triple of every named graph in one graph (for formats without named graphs)."""
+    merged = Graph()
+    for prefix, namespace in dataset.namespaces():
+        merged.bind(prefix, namespace, override=True, replace=True)
+    for subject, predicate, obj, _ in dataset.quads((None, None, None, None)):
+        merged.add((subject, predicate, obj))
+    return merged
+
+
+def bind_prefixes(target: Graph, iris: Iris) -> None:
+    """Bind the prefixes every export uses, so that Turtle and TriG read well."""
+    prefixes = {
+        "sg": Namespace(SG_NAMESPACE),
+        "actor": Namespace(iris.base + "actor/"),
+        "prop": Namespace(iris.base + "proposition/"),
+        "event": Namespace(iris.base + "event/"),
+        "article": Namespace(iris.base + "article/"),
+        "stmt": Namespace(iris.base + "statement/"),
+        "org": ORG,
+        "foaf": FOAF,
+        "schema": SCHEMA,
+        "oa": OA,
+        "prov": PROV,
+        "skos": SKOS,
+        "time": TIME,
+        "owl": OWL,
+        "rdfs": RDFS,
+        "xsd": XSD,
+        "dcterms": DCTERMS,
+        "wd": WIKIDATA,
+    }
+    for prefix, namespace in prefixes.items():
+        target.bind(prefix, namespace, override=True, replace=True)

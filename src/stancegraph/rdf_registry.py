@@ -1,0 +1,127 @@
+"""RDF for the registry: actors (ORG, FOAF, schema.org), roles, memberships, propositions, events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import FOAF, ORG, OWL, RDF, RDFS, SKOS, TIME, XSD
+
+from stancegraph.corpus import StanceGraph
+from stancegraph.iris import Iris
+from stancegraph.model import ActorKind
+from stancegraph.vocab import SCHEMA, SG, WIKIDATA
+
+ACTOR_CLASSES: dict[ActorKind, URIRef] = {
+    ActorKind.PERSON: FOAF.Person,
+    ActorKind.STATE: SCHEMA.Country,
+    ActorKind.ORGANISATION: ORG.FormalOrganization,
+    ActorKind.COALITION: ORG.OrganizationalCollaboration,
+    ActorKind.GOVERNMENT_BODY: ORG.OrganizationalUnit,
+    ActorKind.GROUP: FOAF.Group,
+}
+
+
+def add_registry(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+    """Add actors, roles, memberships, propositions and events of ``graph`` to ``out``."""
+    _add_actors(out, graph, iris)
+    _add_roles(out, graph, iris)
+    _add_memberships(out, graph, iris)
+    _add_propositions(out, graph, iris)
+    _add_events(out, graph, iris)
+
+
+def _add_actors(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+    for actor in graph.actors:
+        node = iris.actor(actor.id)
+        out.add((node, RDF.type, SG.Actor))
+        out.add((node, RDF.type, ACTOR_CLASSES[actor.kind]))
+        out.add((node, RDFS.label, Literal(actor.name, lang="en")))
+        for alias in actor.aliases:
+            out.add((node, SKOS.altLabel, Literal(alias, lang="en")))
+        for demonym in actor.demonyms:
+            out.add((node, SG.demonym, Literal(demonym, lang="en")))
+        if actor.wikidata:
+            out.add((node, OWL.sameAs, WIKIDATA[actor.wikidata]))
+        if actor.iso3:
+            out.add((node, SG.iso3166Alpha3, Literal(actor.iso3)))
+        if actor.part_of:
+            out.add((node, ORG.subOrganizationOf, iris.actor(actor.part_of)))
+
+
+def _add_roles(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+    # ORG has no dates on org:holds, so each tenure is also an org:Membership with org:role and
+    # org:memberDuring (the pattern the ORG recommendation gives for time-qualified roles).
+    for role in graph.roles:
+        person, organisation = iris.actor(role.holder), iris.actor(role.organisation)
+        role_node, post, tenure = iris.role(role.title), iris.post(role), iris.tenure(role)
+        post_label = f"{role.title} of {graph.actor(role.organisation).name}"
+        out.add((role_node, RDF.type, ORG.Role))
+        out.add((role_node, RDFS.label, Literal(role.title, lang="en")))
+        out.add((post, RDF.type, ORG.Post))
+        out.add((post, RDFS.label, Literal(post_label, lang="en")))
+        out.add((post, ORG.postIn, organisation))
+        out.add((post, ORG.role, role_node))
+        out.add((person, ORG.holds, post))
+        out.add((tenure, RDF.type, ORG.Membership))
+        out.add((tenure, ORG.member, person))
+        out.add((tenure, ORG.organization, organisation))
+        out.add((tenure, ORG.role, role_node))
+        _add_interval(out, iris, tenure, role.start, role.end)
+
+
+def _add_memberships(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+    for membership in graph.memberships:
+        member, organisation = iris.actor(membership.member), iris.actor(membership.organisation)
+        node = iris.membership(membership)
+        out.add((member, ORG.memberOf, organisation))
+        out.add((node, RDF.type, ORG.Membership))
+        out.add((node, ORG.member, member))
+        out.add((node, ORG.organization, organisation))
+        _add_interval(out, iris, node, membership.start, membership.end)
+
+
+def _add_interval(
+    out: Graph, iris: Iris, owner: URIRef, start: date | None, end: date | None
+) -> None:
+    interval = iris.interval(owner)
+    out.add((owner, ORG.memberDuring, interval))
+    out.add((interval, RDF.type, TIME.Interval))
+    for which, predicate, day in (
+        ("beginning", TIME.hasBeginning, start),
+        ("end", TIME.hasEnd, end),
+    ):
+        if day is not None:
+            instant = iris.instant(interval, which)
+            out.add((interval, predicate, instant))
+            out.add((instant, RDF.type, TIME.Instant))
+            out.add((instant, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
+
+
+def _add_propositions(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+    scheme = iris.proposition_scheme()
+    out.add((scheme, RDF.type, SKOS.ConceptScheme))
+    out.add((scheme, RDFS.label, Literal("stancegraph propositions", lang="en")))
+    for proposition in graph.propositions:
+        node = iris.proposition(proposition.id)
+        out.add((node, RDF.type, SG.Proposition))
+        out.add((node, RDF.type, SKOS.Concept))
+        out.add((node, SKOS.inScheme, scheme))
+        out.add((node, SKOS.prefLabel, Literal(proposition.label, lang="en")))
+        if proposition.broader:
+            out.add((node, SKOS.broader, iris.proposition(proposition.broader)))
+        else:
+            out.add((node, SKOS.topConceptOf, scheme))
+        for keyword in proposition.keywords:
+            out.add((node, SG.keyword, Literal(keyword, lang="en")))
+
+
+def _add_events(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+    for event in graph.events:
+        node = iris.event(event.id)
+        out.add((node, RDF.type, SCHEMA.Event))
+        out.add((node, SCHEMA.name, Literal(event.label, lang="en")))
+        if event.date:
+            out.add((node, SCHEMA.startDate, Literal(event.date, datatype=XSD.date)))
+        for participant in event.participants:
+            out.add((node, SCHEMA.attendee, iris.actor(participant)))

@@ -1,0 +1,160 @@
+"""RDF for articles and statements: n-ary statement nodes with shortcut triples, Web Annotation
+evidence and PROV-O provenance."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+
+from stancegraph.corpus import StanceGraph
+from stancegraph.iris import Iris
+from stancegraph.model import Article, Method, Polarity, Statement, StatementKind
+from stancegraph.vocab import OA, SCHEMA, SG
+
+CONTEXT_CHARS = 32
+"""How many characters of text before and after a quote go into oa:prefix and oa:suffix."""
+
+STATEMENT_CLASSES: dict[StatementKind, URIRef] = {
+    StatementKind.STANCE: SG.Stance,
+    StatementKind.COMMITMENT: SG.Commitment,
+    StatementKind.DEMAND: SG.Demand,
+    StatementKind.CRITICISM: SG.Criticism,
+    StatementKind.PARTICIPATION: SG.Participation,
+}
+POLARITIES: dict[Polarity, URIRef] = {
+    Polarity.SUPPORT: SG.support,
+    Polarity.OPPOSE: SG.oppose,
+    Polarity.CONDITIONAL: SG.conditional,
+    Polarity.NEUTRAL: SG.neutral,
+}
+_STANCE_SHORTCUTS: dict[Polarity, URIRef] = {
+    Polarity.SUPPORT: SG.supports,
+    Polarity.OPPOSE: SG.opposes,
+    Polarity.CONDITIONAL: SG.conditionallySupports,
+    Polarity.NEUTRAL: SG.neutralOn,
+}
+_KIND_SHORTCUTS: dict[StatementKind, URIRef] = {
+    StatementKind.COMMITMENT: SG.commitsTo,
+    StatementKind.DEMAND: SG.demands,
+    StatementKind.CRITICISM: SG.criticises,
+    StatementKind.PARTICIPATION: SG.participatesIn,
+}
+
+
+def shortcut_predicate(statement: Statement) -> URIRef:
+    """The direct holder-to-target predicate that summarises ``statement``.
+
+    >>> from stancegraph.model import Statement, StatementKind, Polarity
+    >>> s = Statement("a/s", "a", StatementKind.STANCE, "putin", "ceasefire", None, (), None,
+    ...               polarity=Polarity.CONDITIONAL)  # doctest: +SKIP
+    """
+    if statement.kind is StatementKind.STANCE:
+        assert statement.polarity is not None
+        return _STANCE_SHORTCUTS[statement.polarity]
+    return _KIND_SHORTCUTS[statement.kind]
+
+
+def add_article(out: Graph, article: Article, iris: Iris) -> None:
+    """Add ``article`` as a schema:NewsArticle with its full text and the text's SHA-256."""
+    node = iris.article(article.id)
+    out.add((node, RDF.type, SCHEMA.NewsArticle))
+    out.add((node, SCHEMA.headline, Literal(article.title, lang=article.language)))
+    out.add((node, SCHEMA.datePublished, Literal(article.published, datatype=XSD.date)))
+    out.add((node, SCHEMA.inLanguage, Literal(article.language)))
+    out.add((node, SCHEMA.articleBody, Literal(article.text, lang=article.language)))
+    out.add((node, SG.textSha256, Literal(article.sha256)))
+    if article.publisher:
+        out.add((node, SCHEMA.publisher, Literal(article.publisher)))
+    if article.url:
+        out.add((node, SCHEMA.url, URIRef(article.url)))
+    if article.speaker:
+        out.add((node, SCHEMA.author, iris.actor(article.speaker)))
+
+
+def add_statement(out: Graph, statement: Statement, graph: StanceGraph, iris: Iris) -> None:
+    """Add ``statement`` as a node, its shortcut triple, its evidence and its provenance."""
+    node = iris.statement(statement.id)
+    holder = iris.actor(statement.holder)
+    target = iris.node(graph.node_kind(statement.target), statement.target)
+    out.add((holder, shortcut_predicate(statement), target))
+    out.add((node, RDF.type, SG.Statement))
+    out.add((node, RDF.type, STATEMENT_CLASSES[statement.kind]))
+    out.add((node, SG.holder, holder))
+    out.add((node, SG.target, target))
+    out.add((node, DCTERMS.date, Literal(statement.date, datatype=XSD.date)))
+    if statement.polarity is not None:
+        out.add((node, SG.polarity, POLARITIES[statement.polarity]))
+    if statement.addressee is not None:
+        out.add((node, SG.addressee, iris.actor(statement.addressee)))
+    for condition in statement.conditions:
+        if condition.proposition is not None:
+            out.add((node, SG.condition, iris.proposition(condition.proposition)))
+        if condition.text is not None:
+            out.add((node, SG.conditionText, Literal(condition.text, lang="en")))
+    if statement.note:
+        out.add((node, RDFS.comment, Literal(statement.note, lang="en")))
+    _add_provenance(out, statement, iris)
+    article = graph.article(statement.article)
+    for index, evidence in enumerate(statement.evidence, start=1):
+        _add_evidence(out, node, statement.id, index, evidence.start, evidence.end, article, iris)
+
+
+def _add_provenance(out: Graph, statement: Statement, iris: Iris) -> None:
+    node = iris.statement(statement.id)
+    provenance = statement.provenance
+    out.add((node, PROV.wasDerivedFrom, iris.article(statement.article)))
+    confidence = Decimal(f"{provenance.confidence:.3f}").normalize()
+    out.add((node, SG.confidence, Literal(confidence, datatype=XSD.decimal)))
+    status = SG.reviewed if provenance.reviewed else SG.unreviewed
+    out.add((node, SG.reviewStatus, status))
+    agent = iris.agent(provenance.agent)
+    out.add((agent, RDFS.label, Literal(provenance.agent)))
+    if provenance.method is Method.CURATED:
+        out.add((node, PROV.wasAttributedTo, agent))
+        out.add((agent, RDF.type, PROV.Agent))
+        return
+    activity = iris.extraction(statement.article)
+    out.add((node, PROV.wasGeneratedBy, activity))
+    out.add((activity, RDF.type, PROV.Activity))
+    out.add((activity, PROV.used, iris.article(statement.article)))
+    out.add((activity, PROV.wasAssociatedWith, agent))
+    out.add((agent, RDF.type, PROV.SoftwareAgent))
+    if provenance.rule:
+        out.add((node, SG.rule, Literal(provenance.rule)))
+
+
+def _add_evidence(
+    out: Graph,
+    statement_node: URIRef,
+    statement_id: str,
+    index: int,
+    start: int,
+    end: int,
+    article: Article,
+    iris: Iris,
+) -> None:
+    annotation = iris.evidence(statement_id, index)
+    target = iris.evidence(statement_id, index, "target")
+    quote_selector = iris.evidence(statement_id, index, "quote")
+    position_selector = iris.evidence(statement_id, index, "position")
+    text = article.text
+    out.add((annotation, RDF.type, OA.Annotation))
+    out.add((annotation, OA.motivatedBy, OA.describing))
+    out.add((annotation, OA.hasBody, statement_node))
+    out.add((annotation, OA.hasTarget, target))
+    out.add((target, RDF.type, OA.SpecificResource))
+    out.add((target, OA.hasSource, iris.article(article.id)))
+    out.add((target, OA.hasSelector, quote_selector))
+    out.add((target, OA.hasSelector, position_selector))
+    out.add((quote_selector, RDF.type, OA.TextQuoteSelector))
+    out.add((quote_selector, OA.exact, Literal(text[start:end])))
+    prefix, suffix = text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
+    if prefix:
+        out.add((quote_selector, OA.prefix, Literal(prefix)))
+    if suffix:
+        out.add((quote_selector, OA.suffix, Literal(suffix)))
+    out.add((position_selector, RDF.type, OA.TextPositionSelector))
+    out.add((position_selector, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
+    out.add((position_selector, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
