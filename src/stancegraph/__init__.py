@@ -7,6 +7,7 @@ Examples:
     >>> network = stancegraph.to_networkx(graph)
     >>> network.number_of_edges() == len(graph.statements)
     True
+
 """
 
 from stancegraph.corpus import StanceGraph

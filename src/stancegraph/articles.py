@@ -20,12 +20,15 @@ def read_article(path: Path, known_actors: Set[str] | None = None) -> Article:
 
     Raises:
         InputError: the file is missing, not UTF-8, has no front matter, or bad metadata.
+
     """
     text = read_text(path)
     lines = text.split("\n")
     if lines[0].rstrip("\r") != DELIMITER:
         raise InputError(
-            path, "", "an article starts with a '---' line, then its metadata (title, published)",
+            path,
+            "",
+            "an article starts with a '---' line, then its metadata (title, published)",
             line=1,
         )
     closing = next(
@@ -41,7 +44,9 @@ def read_article(path: Path, known_actors: Set[str] | None = None) -> Article:
         line = line_of(data, ["speaker"], first_line=2)
         raise InputError(path, "speaker", f"unknown actor id {meta.speaker!r}", line=line)
     if not body.strip():
-        raise InputError(path, "", "the article has no text after its front matter", line=closing + 1)
+        raise InputError(
+            path, "", "the article has no text after its front matter", line=closing + 1
+        )
     return Article(
         id=path.stem,
         title=meta.title,

@@ -27,12 +27,15 @@ def read_coding(
     Raises:
         InputError: the file is malformed, names an unknown article, actor, proposition or event,
             repeats a statement id, or quotes text that is not (or not once) in the article.
+
     """
     source = YamlFile(path)
     coding = source.validate(CodingFile)
     article = articles.get(coding.article)
     if article is None:
-        raise source.error(["article"], f"unknown article id {coding.article!r} (no such file in articles/)")
+        raise source.error(
+            ["article"], f"unknown article id {coding.article!r} (no such file in articles/)"
+        )
     actor_ids, proposition_ids, event_ids = registry.ids()
     node_ids = actor_ids | proposition_ids | event_ids
     statements: list[Statement] = []

@@ -30,6 +30,7 @@ class StanceGraph:
         >>> g = StanceGraph(actors=(Actor("uk", ActorKind.STATE, "United Kingdom"),))
         >>> g.node_kind("uk").value, g.actor("uk").name
         ('actor', 'United Kingdom')
+
     """
 
     articles: tuple[Article, ...] = ()

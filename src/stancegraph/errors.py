@@ -9,8 +9,9 @@ class InputError(Exception):
     """A mistake in an input file, reported with the file, line and field it concerns.
 
     Examples:
-        >>> str(InputError(Path("graph/actors.yaml"), "id", "duplicate id 'uk'", line=12))
-        'graph/actors.yaml:12: id: duplicate id \\'uk\\''
+        >>> print(InputError(Path("graph/actors.yaml"), "actors[3].id", "duplicate id", line=12))
+        graph/actors.yaml:12: actors[3].id: duplicate id
+
     """
 
     def __init__(
@@ -24,4 +25,5 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}: {field}{self.message}"

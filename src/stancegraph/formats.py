@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import json
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
-
-import io
-import json
 from typing import Any
 
 import networkx as nx
@@ -29,6 +29,13 @@ class RdfFormat:
 
     def serialize(self, dataset: Dataset) -> bytes:
         """The dataset in this format, deterministic for the same dataset."""
+        with warnings.catch_warnings():
+            # rdflib 7's own TriG, JSON-LD and N-Quads writers still call Dataset.contexts()
+            # and Dataset.default_context, which rdflib itself deprecates.
+            warnings.filterwarnings("ignore", r"Dataset\.\w+ is deprecated", DeprecationWarning)
+            return self._serialize(dataset)
+
+    def _serialize(self, dataset: Dataset) -> bytes:
         if self.rdflib_name == "trig":
             return _sorted_trig(dataset)
         source = dataset if self.named_graphs else union(dataset)

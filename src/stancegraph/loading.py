@@ -26,6 +26,7 @@ def load(folder: Path | str) -> StanceGraph:
         >>> graph = load("graph")
         >>> graph.actor("vladimir-putin").wikidata
         'Q7747'
+
     """
     root = Path(folder)
     if not root.is_dir():

@@ -7,10 +7,11 @@ Examples:
     >>> from datetime import date
     >>> article = Article(id="a1", title="T", published=date(2025, 3, 15), text="Putin said no.")
     >>> article.sha256[:12]
-    '2c1a6a3c4f0f'
+    'd4cc49463287'
     >>> ev = Evidence(article="a1", start=0, end=5, quote="Putin")
     >>> ev.quote == article.text[ev.start : ev.end]
     True
+
 """
 
 from __future__ import annotations

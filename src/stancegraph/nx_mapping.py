@@ -22,6 +22,7 @@ def to_networkx(graph: StanceGraph) -> nx.MultiDiGraph:
         >>> g = to_networkx(load("graph"))
         >>> g.nodes["vladimir-putin"]["kind"], g.nodes["vladimir-putin"]["actor_kind"]
         ('actor', 'person')
+
     """
     out = nx.MultiDiGraph(name=graph.name)
     for actor in graph.actors:

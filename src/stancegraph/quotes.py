@@ -38,6 +38,7 @@ def locate(text: str, quote: str, start: int | None = None) -> tuple[int, int]:
     (21, 29)
     >>> locate("Putin said no. Putin said yes.", "Putin", start=15)
     (15, 20)
+
     """
     found = list(occurrences(text, quote))
     if start is not None:

@@ -18,8 +18,9 @@ def to_rdf(graph: StanceGraph, base: str = DEFAULT_BASE) -> Dataset:
     Examples:
         >>> from stancegraph import load
         >>> dataset = to_rdf(load("graph"))
-        >>> len(list(dataset.contexts())) >= 2
+        >>> len(list(dataset.graphs())) >= 2
         True
+
     """
     iris = Iris(base)
     dataset = Dataset()

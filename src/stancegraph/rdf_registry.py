@@ -1,4 +1,4 @@
-"""RDF for the registry: actors (ORG, FOAF, schema.org), roles, memberships, propositions, events."""
+"""RDF for the registry: actors, roles, memberships (W3C ORG), propositions (SKOS), events."""
 
 from __future__ import annotations
 

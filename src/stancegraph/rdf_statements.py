@@ -1,16 +1,16 @@
-"""RDF for articles and statements: n-ary statement nodes with shortcut triples, Web Annotation
-evidence and PROV-O provenance."""
+"""RDF for articles and statements.
+
+Statements are n-ary nodes plus a shortcut triple, evidence is Web Annotation, provenance PROV-O.
+"""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import Iris
-from stancegraph.model import Article, Method, Polarity, Statement, StatementKind
+from stancegraph.model import Article, Evidence, Method, Polarity, Statement, StatementKind
 from stancegraph.vocab import OA, SCHEMA, SG
 
 CONTEXT_CHARS = 32
@@ -98,14 +98,16 @@ def add_statement(out: Graph, statement: Statement, graph: StanceGraph, iris: Ir
     _add_provenance(out, statement, iris)
     article = graph.article(statement.article)
     for index, evidence in enumerate(statement.evidence, start=1):
-        _add_evidence(out, node, statement.id, index, evidence.start, evidence.end, article, iris)
+        _add_evidence(out, node, statement.id, index, evidence, article, iris)
 
 
 def _add_provenance(out: Graph, statement: Statement, iris: Iris) -> None:
     node = iris.statement(statement.id)
     provenance = statement.provenance
     out.add((node, PROV.wasDerivedFrom, iris.article(statement.article)))
-    confidence = Decimal(f"{provenance.confidence:.3f}").normalize()
+    # The lexical form always has a decimal point ("1.0", "0.85"), as Turtle writes decimals,
+    # so that a parsed export compares equal term for term.
+    confidence = str(round(provenance.confidence, 3))
     out.add((node, SG.confidence, Literal(confidence, datatype=XSD.decimal)))
     status = SG.reviewed if provenance.reviewed else SG.unreviewed
     out.add((node, SG.reviewStatus, status))
@@ -125,16 +127,16 @@ def _add_provenance(out: Graph, statement: Statement, iris: Iris) -> None:
         out.add((node, SG.rule, Literal(provenance.rule)))
 
 
-def _add_evidence(
+def _add_evidence(  # noqa: PLR0917 - one call site, every argument is needed
     out: Graph,
     statement_node: URIRef,
     statement_id: str,
     index: int,
-    start: int,
-    end: int,
+    evidence: Evidence,
     article: Article,
     iris: Iris,
 ) -> None:
+    start, end = evidence.start, evidence.end
     annotation = iris.evidence(statement_id, index)
     target = iris.evidence(statement_id, index, "target")
     quote_selector = iris.evidence(statement_id, index, "quote")

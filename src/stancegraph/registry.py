@@ -7,7 +7,14 @@ from datetime import date
 from pathlib import Path
 
 from stancegraph.model import Actor, Event, Membership, Proposition, Role
-from stancegraph.schema import ActorsFile, EventsFile, PropositionsFile
+from stancegraph.schema import (
+    ActorInput,
+    ActorsFile,
+    EventInput,
+    EventsFile,
+    PropositionInput,
+    PropositionsFile,
+)
 from stancegraph.yamlsource import YamlFile
 
 ACTORS_FILE = "actors.yaml"
@@ -39,6 +46,7 @@ def read_registry(folder: Path) -> Registry:
 
     Raises:
         InputError: a file is missing or malformed, an id repeats, or a reference does not resolve.
+
     """
     actors_file = YamlFile(folder / ACTORS_FILE)
     actors_in = actors_file.validate(ActorsFile).actors
@@ -62,36 +70,8 @@ def read_registry(folder: Path) -> Registry:
                 )
             first_seen[item_id] = f"in {source.path.name}"
 
-    actor_ids = {a.id for a in actors_in}
-    prop_ids = {p.id for p in props_in}
-    roles: list[Role] = []
-    memberships: list[Membership] = []
-    for i, actor in enumerate(actors_in):
-        if actor.part_of is not None and actor.part_of not in actor_ids:
-            raise actors_file.error(["actors", i, "part_of"], _unknown("actor", actor.part_of))
-        for j, role in enumerate(actor.roles):
-            if role.of not in actor_ids:
-                raise actors_file.error(["actors", i, "roles", j, "of"], _unknown("actor", role.of))
-            _check_span(actors_file, ["actors", i, "roles", j], role.start, role.end)
-            roles.append(Role(actor.id, role.title, role.of, role.start, role.end))
-        for j, member in enumerate(actor.memberships):
-            where = ["actors", i, "memberships", j]
-            if member.of not in actor_ids:
-                raise actors_file.error([*where, "of"], _unknown("actor", member.of))
-            _check_span(actors_file, where, member.start, member.end)
-            memberships.append(Membership(actor.id, member.of, member.start, member.end))
-    for i, prop in enumerate(props_in):
-        if prop.broader is not None and prop.broader not in prop_ids:
-            where = ["propositions", i, "broader"]
-            raise props_file.error(where, _unknown("proposition", prop.broader))
-    _check_no_cycles(props_file, {p.id: p.broader for p in props_in})
-    for i, event in enumerate(events_in):
-        for j, participant in enumerate(event.participants):
-            if participant not in actor_ids:
-                assert events_file is not None
-                where = ["events", i, "participants", j]
-                raise events_file.error(where, _unknown("actor", participant))
-
+    roles, memberships = _roles_and_memberships(actors_file, actors_in)
+    _check_references(actors_file, actors_in, props_file, props_in, events_file, events_in)
     return Registry(
         actors=tuple(
             sorted(
@@ -128,6 +108,52 @@ def read_registry(folder: Path) -> Registry:
     )
 
 
+def _roles_and_memberships(
+    source: YamlFile, actors_in: list[ActorInput]
+) -> tuple[list[Role], list[Membership]]:
+    actor_ids = {a.id for a in actors_in}
+    roles: list[Role] = []
+    memberships: list[Membership] = []
+    for i, actor in enumerate(actors_in):
+        for j, role in enumerate(actor.roles):
+            if role.of not in actor_ids:
+                raise source.error(["actors", i, "roles", j, "of"], _unknown("actor", role.of))
+            _check_span(source, ["actors", i, "roles", j], role.start, role.end)
+            roles.append(Role(actor.id, role.title, role.of, role.start, role.end))
+        for j, member in enumerate(actor.memberships):
+            where: list[str | int] = ["actors", i, "memberships", j]
+            if member.of not in actor_ids:
+                raise source.error([*where, "of"], _unknown("actor", member.of))
+            _check_span(source, where, member.start, member.end)
+            memberships.append(Membership(actor.id, member.of, member.start, member.end))
+    return roles, memberships
+
+
+def _check_references(  # noqa: PLR0917 - the three files and their parsed contents
+    actors_file: YamlFile,
+    actors_in: list[ActorInput],
+    props_file: YamlFile,
+    props_in: list[PropositionInput],
+    events_file: YamlFile | None,
+    events_in: list[EventInput],
+) -> None:
+    actor_ids = {a.id for a in actors_in}
+    prop_ids = {p.id for p in props_in}
+    for i, actor in enumerate(actors_in):
+        if actor.part_of is not None and actor.part_of not in actor_ids:
+            raise actors_file.error(["actors", i, "part_of"], _unknown("actor", actor.part_of))
+    for i, prop in enumerate(props_in):
+        if prop.broader is not None and prop.broader not in prop_ids:
+            where: list[str | int] = ["propositions", i, "broader"]
+            raise props_file.error(where, _unknown("proposition", prop.broader))
+    _check_no_cycles(props_file, {p.id: p.broader for p in props_in})
+    for i, event in enumerate(events_in):
+        for j, participant in enumerate(event.participants):
+            if participant not in actor_ids and events_file is not None:
+                where = ["events", i, "participants", j]
+                raise events_file.error(where, _unknown("actor", participant))
+
+
 def _unknown(kind: str, ref: str) -> str:
     return f"unknown {kind} id {ref!r}"
 
@@ -145,8 +171,10 @@ def _check_no_cycles(source: YamlFile, broader: dict[str, str | None]) -> None:
         current = broader[start]
         while current is not None:
             if current in seen:
-                where = ["propositions", index, "broader"]
-                raise source.error(where, f"'broader' makes a cycle through {current!r}")
+                raise source.error(
+                    ["propositions", index, "broader"],
+                    f"'broader' makes a cycle through {current!r}",
+                )
             seen.add(current)
             current = broader.get(current)
 
@@ -157,4 +185,3 @@ def _role_key(role: Role) -> tuple[str, str, str, str]:
 
 def _membership_key(m: Membership) -> tuple[str, str, str]:
     return (m.member, m.organisation, str(m.start))
-

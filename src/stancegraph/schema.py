@@ -32,7 +32,9 @@ def _iso_date(value: Any) -> Any:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2025-03-15") from None
+            raise ValueError(
+                f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2025-03-15"
+            ) from None
     raise ValueError(f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2025-03-15")
 
 

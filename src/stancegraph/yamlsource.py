@@ -49,7 +49,7 @@ def read_text(path: Path) -> str:
 
 
 def parse_yaml(text: str, path: Path, *, first_line: int = 1) -> Any:
-    """Parse YAML ``text`` read from ``path``; ``first_line`` is the file line the text starts on."""
+    """Parse YAML ``text`` read from ``path``, whose line ``first_line`` the text starts on."""
     try:
         return _parser().load(text)
     except MarkedYAMLError as exc:
@@ -115,7 +115,9 @@ def validate(model: type[ModelT], data: Any, path: Path, *, first_line: int = 1)
 
 
 def _is_schema_artifact(part: str | int) -> bool:
-    return isinstance(part, str) and (part[:1].isupper() or "[" in part or part.startswith("function-"))
+    return isinstance(part, str) and (
+        part[:1].isupper() or "[" in part or part.startswith("function-")
+    )
 
 
 def _raise(

@@ -1,0 +1,285 @@
+"""Drawing the actor network with matplotlib: into a given ``Axes``, never ``plt.show()``."""
+
+from __future__ import annotations
+
+import io
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import matplotlib as mpl
+import networkx as nx
+from adjustText import adjust_text
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.typing import LineStyleType
+
+from stancegraph.corpus import StanceGraph
+from stancegraph.model import ActorKind, NodeKind, Polarity, StatementKind
+from stancegraph.nx_mapping import to_networkx
+
+FIGURE_SIZE = (13.0, 9.0)
+"""Inches; at 110 dpi the PNG is 1430 x 990 pixels."""
+
+
+@dataclass(frozen=True, slots=True)
+class NodeStyle:
+    """How one kind of node looks."""
+
+    marker: str
+    colour: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeStyle:
+    """How one kind of statement looks."""
+
+    colour: str
+    linestyle: LineStyleType
+    label: str
+
+
+# Colours from the Okabe-Ito palette, which stays distinguishable for colour-blind readers.
+ACTOR_STYLES: dict[ActorKind, NodeStyle] = {
+    ActorKind.PERSON: NodeStyle("o", "#E69F00", "person"),
+    ActorKind.STATE: NodeStyle("s", "#56B4E9", "state"),
+    ActorKind.ORGANISATION: NodeStyle("h", "#009E73", "international organisation"),
+    ActorKind.COALITION: NodeStyle("D", "#CC79A7", "coalition"),
+    ActorKind.GOVERNMENT_BODY: NodeStyle("p", "#0072B2", "government body"),
+    ActorKind.GROUP: NodeStyle("^", "#D55E00", "group"),
+}
+TARGET_STYLES: dict[NodeKind, NodeStyle] = {
+    NodeKind.PROPOSITION: NodeStyle("v", "#BBBBBB", "proposition"),
+    NodeKind.EVENT: NodeStyle("*", "#777777", "event"),
+}
+STANCE_STYLES: dict[Polarity, EdgeStyle] = {
+    Polarity.SUPPORT: EdgeStyle("#1A9850", "solid", "stance: support"),
+    Polarity.OPPOSE: EdgeStyle("#D73027", "solid", "stance: oppose"),
+    Polarity.CONDITIONAL: EdgeStyle("#F2A900", "solid", "stance: conditional"),
+    Polarity.NEUTRAL: EdgeStyle("#8C8C8C", "solid", "stance: neutral"),
+}
+KIND_STYLES: dict[StatementKind, EdgeStyle] = {
+    StatementKind.COMMITMENT: EdgeStyle("#2C7BB6", "dashed", "commitment"),
+    StatementKind.DEMAND: EdgeStyle("#7B3294", "dashdot", "demand"),
+    StatementKind.CRITICISM: EdgeStyle("#A50026", "dotted", "criticism"),
+    StatementKind.PARTICIPATION: EdgeStyle("#AAAAAA", (0, (1, 3)), "participation"),
+}
+
+
+def edge_style(kind: str, polarity: str | None) -> EdgeStyle:
+    """The style of a statement edge of this kind (and polarity, for stances).
+
+    >>> edge_style("stance", "oppose").label
+    'stance: oppose'
+    """
+    if kind == StatementKind.STANCE.value:
+        return STANCE_STYLES[Polarity(polarity or Polarity.NEUTRAL.value)]
+    return KIND_STYLES[StatementKind(kind)]
+
+
+def node_style(attrs: dict[str, object]) -> NodeStyle:
+    """The style of a node from its networkx attributes."""
+    if attrs["kind"] == NodeKind.ACTOR.value:
+        return ACTOR_STYLES[ActorKind(str(attrs["actor_kind"]))]
+    return TARGET_STYLES[NodeKind(str(attrs["kind"]))]
+
+
+def title_for(graph: StanceGraph, what: str) -> str:
+    """A diagram title naming the corpus and its date range."""
+    span = graph.date_range()
+    count = len(graph.articles)
+    dates = ""
+    if span is not None:
+        first, last = span
+        dates = f", {first.isoformat()}" + (f" to {last.isoformat()}" if last != first else "")
+    plural = "s" if count != 1 else ""
+    return f"{what} of corpus '{graph.name}' — {count} article{plural}{dates}"
+
+
+def layout(network: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Deterministic positions: Kamada-Kawai per connected part, parts placed side by side."""
+    simple = _ordered_simple_graph(network, network.nodes)
+    positions: dict[str, tuple[float, float]] = {}
+    parts = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
+    columns = math.ceil(math.sqrt(len(parts))) if parts else 1
+    for index, part in enumerate(parts):
+        sub = _ordered_simple_graph(simple, part)
+        scale = math.sqrt(len(part))
+        if len(part) == 1:
+            local = {next(iter(part)): (0.0, 0.0)}
+        else:
+            initial = nx.circular_layout(sub)
+            local = nx.kamada_kawai_layout(sub, pos=initial, scale=scale)
+        row, col = divmod(index, columns)
+        offset_x, offset_y = col * 2.6 * max(scale, 1.0), -row * 2.6 * max(scale, 1.0)
+        for node, (x, y) in local.items():
+            positions[node] = (float(x) + offset_x, float(y) + offset_y)
+    return positions
+
+
+def _ordered_simple_graph(network: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
+    # networkx subgraph views may iterate nodes in set order, which changes with the hash seed;
+    # layouts depend on node order, so the graph is rebuilt with sorted nodes and edges.
+    keep = set(nodes)
+    out = nx.Graph()
+    out.add_nodes_from(sorted(keep))
+    out.add_edges_from(
+        sorted({tuple(sorted((u, v))) for u, v in network.edges() if u in keep and v in keep})
+    )
+    return out
+
+
+def draw_actor_network(graph: StanceGraph, ax: Axes) -> None:
+    """Draw actors and what their statements point at, styled by kind, with legend and title.
+
+    Only nodes that take part in at least one statement are drawn, so a large registry does
+    not crowd the picture.
+    """
+    full = to_networkx(graph)
+    used = {n for edge in full.edges() for n in edge}
+    network = nx.MultiDiGraph()
+    network.add_nodes_from((n, full.nodes[n]) for n in sorted(used))
+    network.add_edges_from(sorted(full.edges(keys=True, data=True), key=lambda e: e[2]))
+    positions = layout(network)
+    _draw_edges(ax, network, positions)
+    for node in sorted(network.nodes):
+        style = node_style(network.nodes[node])
+        x, y = positions[node]
+        ax.scatter(
+            [x],
+            [y],
+            s=260,
+            marker=style.marker,
+            c=style.colour,
+            edgecolors="#333333",
+            linewidths=0.8,
+            zorder=3,
+        )
+    # Labels start just below their node; adjust_text then moves them off nodes and each other.
+    texts = [
+        ax.text(
+            positions[node][0],
+            positions[node][1] - 0.18,
+            _wrap(str(network.nodes[node]["label"])),
+            fontsize=7,
+            ha="center",
+            va="top",
+            zorder=4,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
+        for node in sorted(network.nodes)
+    ]
+    ax.set_axis_off()
+    ax.set_title(title_for(graph, "Actor network"), fontsize=11)
+    _legend(ax, network)
+    if texts:
+        xs = [p[0] for p in positions.values()]
+        ys = [p[1] for p in positions.values()]
+        ax.set_xlim(min(xs) - 1.0, max(xs) + 1.0)
+        ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
+        nodes = sorted(network.nodes)
+        adjust_text(
+            texts,
+            x=[positions[n][0] for n in nodes],
+            y=[positions[n][1] for n in nodes],
+            ax=ax,
+            expand=(1.1, 1.3),
+            ensure_inside_axes=True,
+            # A fixed number of iterations, not adjustText's default time limit: the result
+            # must not depend on how busy the machine is.
+            iter_lim=400,
+        )
+
+
+def _wrap(label: str, width: int = 22) -> str:
+    words, lines, current = label.split(), [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    lines.append(current)
+    return "\n".join(lines)
+
+
+def _draw_edges(
+    ax: Axes, network: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]
+) -> None:
+    seen: Counter[tuple[str, str]] = Counter()
+    for source, target, key in sorted(network.edges(keys=True)):
+        attrs = network.edges[source, target, key]
+        style = edge_style(str(attrs["kind"]), attrs.get("polarity"))
+        pair = (min(source, target), max(source, target))
+        # Parallel statements between the same two nodes bend by increasing amounts so that
+        # each stays visible.
+        bend = 0.08 + 0.12 * seen[pair]
+        seen[pair] += 1
+        ax.annotate(
+            "",
+            xy=positions[target],
+            xytext=positions[source],
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": style.colour,
+                "linestyle": style.linestyle,
+                "linewidth": 1.3,
+                "shrinkA": 9,
+                "shrinkB": 9,
+                "mutation_scale": 9,
+                "connectionstyle": f"arc3,rad={bend:.2f}",
+            },
+            zorder=2,
+        )
+
+
+def _legend(ax: Axes, network: nx.MultiDiGraph) -> None:
+    node_styles = {node_style(network.nodes[n]) for n in network.nodes}
+    edge_styles = {
+        edge_style(str(a["kind"]), a.get("polarity")) for _, _, a in network.edges(data=True)
+    }
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker=s.marker,
+            color="none",
+            markerfacecolor=s.colour,
+            markeredgecolor="#333333",
+            markersize=8,
+            label=s.label,
+        )
+        for s in [*ACTOR_STYLES.values(), *TARGET_STYLES.values()]
+        if s in node_styles
+    ]
+    handles += [
+        Line2D([], [], color=s.colour, linestyle=s.linestyle, linewidth=1.6, label=s.label)
+        for s in [*STANCE_STYLES.values(), *KIND_STYLES.values()]
+        if s in edge_styles
+    ]
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=7,
+        frameon=False,
+        title="nodes and statements",
+        title_fontsize=8,
+    )
+
+
+def render(graph: StanceGraph, image_format: str) -> bytes:
+    """The actor network as PNG or SVG bytes, identical for identical graphs."""
+    with mpl.rc_context({"svg.hashsalt": "stancegraph", "svg.fonttype": "none"}):
+        figure = Figure(figsize=FIGURE_SIZE, dpi=110, layout="constrained")
+        draw_actor_network(graph, figure.add_subplot())
+        buffer = io.BytesIO()
+        # No creation date or software version in the metadata: rebuilds stay byte-identical.
+        metadata: dict[str, str | None] = (
+            {"Date": None, "Creator": None} if image_format == "svg" else {"Software": None}
+        )
+        figure.savefig(buffer, format=image_format, metadata=metadata)
+        return buffer.getvalue()

@@ -1,0 +1,85 @@
+"""``stancegraph build``: identical rebuilds, fresh committed exports, one report line a stage."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stancegraph.build import build
+from stancegraph.cli import main
+from tests.conftest import EXPORTS_DIR, GRAPH_DIR
+
+EXPECTED_FILES = {
+    "stancegraph.ttl",
+    "stancegraph.trig",
+    "stancegraph.jsonld",
+    "stancegraph.nt",
+    "stancegraph.nq",
+    "stancegraph.graphml",
+    "stancegraph.gexf",
+    "statements.csv",
+    "ontology.ttl",
+    "actor-network.png",
+    "actor-network.svg",
+}
+
+
+@pytest.fixture(scope="module")
+def fresh_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("exports")
+    build(GRAPH_DIR, out)
+    return out
+
+
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_build_writes_every_export(fresh_build: Path) -> None:
+    assert set(_contents(fresh_build)) == EXPECTED_FILES
+
+
+def test_committed_exports_are_not_stale(fresh_build: Path) -> None:
+    committed = _contents(EXPORTS_DIR)
+    stale = [name for name, data in _contents(fresh_build).items() if committed.get(name) != data]
+    assert not stale, f"exports/ is stale, run `make build` and commit: {stale}"
+
+
+@pytest.mark.slow
+def test_rebuild_in_another_process_is_byte_identical(fresh_build: Path, tmp_path: Path) -> None:
+    # A different hash seed changes the iteration order of sets and dicts keyed by strings in
+    # rdflib and networkx; the exports must not depend on it.
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run(
+        [sys.executable, "-m", "stancegraph.cli", "build", str(GRAPH_DIR), "--out", str(tmp_path)],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
+    assert _contents(tmp_path) == _contents(fresh_build)
+
+
+def test_each_stage_reports_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(GRAPH_DIR), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "load",
+        "rdf",
+        "networkx",
+        "diagrams",
+        "write",
+    ]
+    assert "1 articles, 21 actors" in lines[0]
+    assert "41 statements" in lines[0]
+    assert "triples" in lines[1]
+    assert lines[4] == f"write: 11 files to {tmp_path}"
+
+
+def test_no_temporary_files_are_left(fresh_build: Path) -> None:
+    assert not [p for p in fresh_build.iterdir() if p.name.startswith(".")]

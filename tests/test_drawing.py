@@ -1,0 +1,55 @@
+"""The actor network drawing: labels that do not overlap, a legend, a title with the dates."""
+
+from __future__ import annotations
+
+import itertools
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from stancegraph import StanceGraph
+from stancegraph.drawing import FIGURE_SIZE, draw_actor_network, render
+
+
+def _drawn(seed_graph: StanceGraph) -> tuple[Figure, FigureCanvasAgg]:
+    figure = Figure(figsize=FIGURE_SIZE, dpi=110, layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    draw_actor_network(seed_graph, figure.add_subplot())
+    canvas.draw()
+    return figure, canvas
+
+
+def test_node_labels_do_not_overlap(seed_graph: StanceGraph) -> None:
+    figure, canvas = _drawn(seed_graph)
+    renderer = canvas.get_renderer()
+    (ax,) = figure.axes
+    labels = [t for t in ax.texts if isinstance(t, Text) and t.get_text()]
+    assert len(labels) >= 30
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    overlapping = [
+        (labels[i].get_text(), labels[j].get_text())
+        for i, j in itertools.combinations(range(len(boxes)), 2)
+        if boxes[i].overlaps(boxes[j])
+    ]
+    assert not overlapping
+
+
+def test_legend_and_title(seed_graph: StanceGraph) -> None:
+    (ax,) = _drawn(seed_graph)[0].axes
+    legend = ax.get_legend()
+    entries = {t.get_text() for t in legend.get_texts()}
+    assert {
+        "person",
+        "state",
+        "proposition",
+        "stance: conditional",
+        "demand",
+        "criticism",
+    } <= entries
+    assert "1 article, 2025-03-15" in ax.get_title()
+
+
+def test_render_gives_png_and_svg(seed_graph: StanceGraph) -> None:
+    assert render(seed_graph, "png").startswith(b"\x89PNG")
+    assert b"<svg" in render(seed_graph, "svg")[:500]
