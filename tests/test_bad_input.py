@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from stancegraph.cli import main
-from tests.conftest import SEED_ID
+from tests.conftest import GRAPH_DIR, SEED_ID
 
 CODING = f"coding/{SEED_ID}.yaml"
 ARTICLE = f"articles/{SEED_ID}.txt"
@@ -184,3 +184,19 @@ def test_statement_consistency(
 ) -> None:
     _replace(graph_copy / CODING, *mutation)
     assert expected in _build_fails(graph_copy, tmp_path / "out")
+
+
+def test_bad_base_iri_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "--base-iri", "not an iri", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not an absolute http(s) IRI" in result.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(main, ["build", str(GRAPH_DIR), "--out", str(blocker / "out")])
+    assert result.exit_code == 2
+    assert "cannot write the exports" in result.stderr
+    assert "Traceback" not in result.output

@@ -75,7 +75,7 @@ def test_each_stage_reports_one_line(tmp_path: Path) -> None:
         "diagrams",
         "write",
     ]
-    assert "1 articles, 21 actors" in lines[0]
+    assert "1 article, 21 actors" in lines[0]
     assert "41 statements" in lines[0]
     assert "triples" in lines[1]
     assert lines[4] == f"write: 11 files to {tmp_path}"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.drawing import render
+from stancegraph.errors import InputError
 from stancegraph.files import write_atomically
 from stancegraph.formats import NETWORK_FORMATS, RDF_FORMATS
 from stancegraph.iris import DEFAULT_BASE
@@ -112,6 +113,15 @@ def statements_csv(graph: StanceGraph) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def plural(count: int, noun: str) -> str:
+    """``count`` and ``noun``, with an s unless the count is one.
+
+    >>> plural(1, "article"), plural(41, "statement")
+    ('1 article', '41 statements')
+    """
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def build(
     graph_dir: Path | str,
     out_dir: Path | str,
@@ -128,12 +138,21 @@ def build(
 
     """
     graph = load(graph_dir)
-    report(
-        f"load: {len(graph.articles)} articles, {len(graph.actors)} actors, "
-        f"{len(graph.propositions)} propositions, {len(graph.events)} events, "
-        f"{len(graph.statements)} statements from {graph_dir}"
+    counts = ", ".join(
+        plural(len(items), noun)
+        for items, noun in (
+            (graph.articles, "article"),
+            (graph.actors, "actor"),
+            (graph.propositions, "proposition"),
+            (graph.events, "event"),
+            (graph.statements, "statement"),
+        )
     )
+    report(f"load: {counts} from {graph_dir}")
     exports = render_exports(graph, base, report)
-    written = write_atomically(Path(out_dir), exports.files)
+    try:
+        written = write_atomically(Path(out_dir), exports.files)
+    except OSError as error:
+        raise InputError(out_dir, "", f"cannot write the exports: {error.strerror}") from None
     report(f"write: {len(written)} files to {out_dir}")
     return BuildResult(graph=graph, triples=exports.triples, files=tuple(written))

@@ -9,7 +9,7 @@ import click
 
 from stancegraph.build import build as build_exports
 from stancegraph.errors import InputError
-from stancegraph.iris import DEFAULT_BASE
+from stancegraph.iris import DEFAULT_BASE, is_base_iri
 
 
 class _Group(click.Group):
@@ -21,6 +21,12 @@ class _Group(click.Group):
         except InputError as error:
             click.echo(f"error: {error}", err=True)
             ctx.exit(2)
+
+
+def _check_base_iri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    if not is_base_iri(value):
+        raise click.BadParameter(f"{value!r} is not an absolute http(s) IRI")
+    return value
 
 
 @click.group(cls=_Group)
@@ -40,7 +46,11 @@ def main() -> None:
     help="Folder to write the exports into.",
 )
 @click.option(
-    "--base-iri", default=DEFAULT_BASE, show_default=True, help="Base IRI of the graph's nodes."
+    "--base-iri",
+    default=DEFAULT_BASE,
+    show_default=True,
+    callback=_check_base_iri,
+    help="Base IRI of the graph's nodes.",
 )
 def build(graph_dir: Path, out_dir: Path, base_iri: str) -> None:
     """Build the graph from GRAPH_DIR (default: graph) and write every export."""

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import URIRef
 
 from stancegraph.ids import slug
 from stancegraph.model import Membership, NodeKind, Role
 
 DEFAULT_BASE = "https://stancegraph.example/id/"
+
+
+def is_base_iri(base: str) -> bool:
+    """Whether ``base`` can prefix the graph's IRIs: absolute http(s), no spaces or brackets.
+
+    >>> is_base_iri("https://example.org/kg/"), is_base_iri("example.org")
+    (True, False)
+    """
+    return re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", base) is not None
 
 
 class Iris:
@@ -21,6 +32,8 @@ class Iris:
     """
 
     def __init__(self, base: str = DEFAULT_BASE) -> None:
+        if not is_base_iri(base):
+            raise ValueError(f"{base!r} is not an absolute http(s) IRI to mint node IRIs under")
         if not base.endswith(("/", "#")):
             base += "/"
         self.base = base
