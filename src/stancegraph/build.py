@@ -13,7 +13,9 @@ from stancegraph.drawing import render
 from stancegraph.files import write_atomically
 from stancegraph.formats import NETWORK_FORMATS, RDF_FORMATS
 from stancegraph.iris import DEFAULT_BASE
+from stancegraph.extract.pipeline import Extractor, Progress
 from stancegraph.loading import load
+from stancegraph.merging import merge
 from stancegraph.nx_mapping import to_networkx
 from stancegraph.rdf_mapping import to_rdf
 from stancegraph.vocab import ontology_turtle
@@ -112,19 +114,28 @@ def statements_csv(graph: StanceGraph) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def build(
+def build(  # noqa: PLR0913 - keyword options of the build command
     graph_dir: Path | str,
     out_dir: Path | str,
     *,
     base: str = DEFAULT_BASE,
     report: Reporter = lambda line: None,
+    curated_only: bool = False,
+    model: str | None = None,
+    processes: int = 1,
+    progress: Progress | None = None,
+    warn: Reporter = lambda line: None,
 ) -> BuildResult:
-    """Load ``graph_dir`` and write every export into ``out_dir``.
+    """Load ``graph_dir``, add extracted statements, and write every export into ``out_dir``.
 
-    Nothing is written unless every input is valid and every export was produced.
+    Every article is run through extraction: where it has a curated coding, a curated statement
+    wins over an extracted one it matches and the rest are kept unreviewed; ``curated_only``
+    leaves extraction out. Nothing is written unless every input is valid and every export was
+    produced.
 
     Raises:
         InputError: an input file is wrong; nothing has been written.
+        ModelNotFoundError: the spaCy model is not installed; nothing has been written.
 
     """
     graph = load(graph_dir)
@@ -133,6 +144,23 @@ def build(
         f"{len(graph.propositions)} propositions, {len(graph.events)} events, "
         f"{len(graph.statements)} statements from {graph_dir}"
     )
+    if curated_only:
+        report("extract: skipped (--curated-only)")
+    else:
+        extractor = Extractor.for_graph(graph, model)
+        extractions = list(
+            extractor.extract_many(graph.articles, processes=processes, progress=progress)
+        )
+        for extraction in extractions:
+            for message in extraction.warnings:
+                warn(f"{graph_dir}/articles/{extraction.article.id}.txt: {message}")
+        merged = merge(graph, extractions)
+        graph = merged.graph
+        report(
+            f"extract: {merged.candidates} candidate statements from {len(extractions)} articles, "
+            f"{merged.superseded} already curated, {merged.kept} kept unreviewed, "
+            f"{merged.provisional_actors} provisional actors"
+        )
     exports = render_exports(graph, base, report)
     written = write_atomically(Path(out_dir), exports.files)
     report(f"write: {len(written)} files to {out_dir}")

@@ -216,4 +216,20 @@ def evaluate_files(
     return evaluate(gold, pred)
 
 
-__all__ = ["Evaluation", "Score", "evaluate", "evaluate_files", "read_items"]
+
+
+def evaluate_paths(
+    gold_path: Path, pred_path: Path, graph_dir: Path, article_path: Path | None = None
+) -> str:
+    """The report of ``stancegraph evaluate``: files and graph folder in, text out.
+
+    Raises:
+        InputError: an input is wrong.
+
+    """
+    from stancegraph.articles import read_article  # noqa: PLC0415
+    from stancegraph.loading import load  # noqa: PLC0415
+
+    graph = load(graph_dir)
+    article = read_article(article_path) if article_path is not None else None
+    return evaluate_files(gold_path, pred_path, graph, article).report()

@@ -136,6 +136,7 @@ class ActorIndex:
                 for t in _title_forms(title)
             ]
             forms += [f"{t} of {p}" for p in (place.name, *place.aliases) for t in _title_forms(title)]
+            forms += [f"{p}'s {t}" for p in (place.name, *place.aliases) for t in _title_forms(title)]
             add(f"role:{title}|{org}", How.ROLE, (title, org), forms)
         for key in sorted(patterns):
             # make_doc only tokenises: building the patterns costs no parsing.

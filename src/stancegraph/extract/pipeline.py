@@ -160,6 +160,7 @@ class Extractor:
         statements: list[Statement] = []
         new_props: dict[str, Proposition] = {}
         seen: list[tuple[str, str, str, str, int, int]] = []
+        cues_seen: set[tuple[str | int, ...]] = set()
         for finding in findings:
             target_id = finding.target_actor
             if target_id is None and finding.target is not None:
@@ -172,10 +173,15 @@ class Extractor:
             if target_id is None:
                 continue
             start, end = doc[finding.quote[0]].idx, _end_char(doc, finding.quote[1])
+            sentence = doc[finding.quote[0]].sent.start
             for holder in finding.holders.actors:
                 key = (holder, finding.kind.value, str(finding.polarity), target_id, start, end)
+                same_cue = (finding.rule, sentence, *key[:4])
                 if holder in (target_id, finding.addressee) or _duplicate(key, seen):
                     continue
+                if same_cue in cues_seen:
+                    continue  # "to open X and to let Y" pointing at one proposition: one statement
+                cues_seen.add(same_cue)
                 seen.append(key)
                 statements.append(
                     self._statement(article, finding, holder, target_id, start, end, len(statements))

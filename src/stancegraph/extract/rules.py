@@ -63,7 +63,9 @@ class Rules:
         # decides and the inner one is part of its target.
         order = sorted(doc, key=lambda t: (_depth(t), t.i))
         for token in order:
-            if token.i in conditional or token.i in consumed:
+            if token.i in conditional:
+                continue
+            if token.i in consumed and not self._explicit_holder(token):
                 continue
             found = self._apply(token)
             for finding in found:
@@ -72,15 +74,28 @@ class Rules:
                     consumed.update(t.i for t in finding.target.subtree)
         return sorted(findings, key=lambda f: (f.quote, f.rule, f.holders.actors))
 
+    def _explicit_holder(self, token: Token) -> bool:
+        """A noun cue with its own holder ("the call by the African Union for ...") is a
+        reported position and is kept even inside another statement's target."""
+        if token.pos_ == "VERB" and token.dep_ == "acl" and token.lemma_.lower() in self.lex.verbs:
+            return any(c.dep_ == "agent" for c in token.children)  # "a plan proposed by X"
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.nouns and any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children
+        )
+
     def _apply(self, token: Token) -> list[Finding]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in self.lex.verbs:
-            return self._verb(token, self.lex.verbs[lemma])
+            found = self._verb(token, self.lex.verbs[lemma])
+            if found or token.lower_ not in self.lex.adjectives:
+                return found
         if token.pos_ == "NOUN" and lemma in self.lex.nouns:
             return self._noun(token, self.lex.nouns[lemma])
         if token.dep_ == "attr" and lemma in self.lex.predicate_nouns:
             return self._predicate_noun(token, self.lex.predicate_nouns[lemma][0])
-        if token.pos_ in ("ADJ", "VERB") and token.dep_ in ("acomp", "conj", "amod", "ROOT"):
+        if token.pos_ in ("ADJ", "VERB") and token.dep_ in (
+            "acomp", "conj", "amod", "ROOT", "ccomp", "xcomp", "advcl"
+        ):
             word = token.lower_
             if word in self.lex.adjectives:
                 return self._adjective(token, self.lex.adjectives[word][0], "adjective")
@@ -98,13 +113,16 @@ class Rules:
         if cue is None or _negated(verb) and cue.kind is not StatementKind.STANCE:
             return []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "a compromise proposed by X"
         addressee: str | None = None
-        if passive:
+        if passive or reduced:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             by = [o for o in (agent.children if agent is not None else ()) if o.dep_ == "pobj"]
             actors = self.ctx.actors_of(by[0]) if by else ()
             found: Holders | None = Holders(actors, "subject") if actors else None
-            targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            targets = [verb.head] if reduced else [
+                c for c in verb.children if c.dep_ == "nsubjpass"
+            ]
         else:
             found = holders(verb, self.ctx, speaker_fallback=False)
             targets, addressee = self._verb_targets(verb, cue)
@@ -168,6 +186,10 @@ class Rules:
         found: Holders | None = None
         target_actor: str | None = None
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is None:
+            # "the call by the African Union for ...": the agent holds it, as a possessor would.
+            poss = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
+                         for o in p.children if o.dep_ == "pobj"), None)
         if _negated(head) or any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
             return []
         if poss is not None:

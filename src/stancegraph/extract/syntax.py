@@ -53,6 +53,10 @@ class Context:
         out: list[str] = []
         for head in (token, *_conjuncts(token)):
             mention = self.mentions.at(head.i)
+            if mention is None:
+                # "the African Union envoy, Amina Diallo": the apposition names the person.
+                appos = next((c for c in head.children if c.dep_ == "appos"), None)
+                mention = self.mentions.at(appos.i) if appos is not None else None
             if mention is not None and mention.how is not How.DEMONYM:
                 out.append(mention.actor)
         return tuple(dict.fromkeys(out))
