@@ -126,7 +126,9 @@ class ActorIndex:
         for actor in actors:
             add(f"name:{actor.id}", How.NAME, (actor.id,), (actor.name, *actor.aliases))
             if actor.demonyms:
-                add(f"demonym:{actor.id}", How.DEMONYM, (actor.id,), actor.demonyms)
+                # "Egyptians", "Russians": the plural of a demonym in -n names the people.
+                plurals = [f"{d}s" for d in actor.demonyms if d.endswith("n")]
+                add(f"demonym:{actor.id}", How.DEMONYM, (actor.id,), (*actor.demonyms, *plurals))
         for title in sorted({r.title for r in roles}):
             add(f"title:{title}", How.TITLE, (title,), _title_forms(title))
         for title, org in sorted({(r.title, r.organisation) for r in roles}):
@@ -312,10 +314,9 @@ def _most_recent(
     sentence_of: dict[int, int],
     found: Mentions,
 ) -> str | None:
-    """The most recent person before ``token``; subjects first, quoted words skipped outside quotes.
-
-    A pronoun outside quotation marks ("..., he stated") does not refer to someone named inside
-    the quoted words before it; within the window, a person who was a subject is preferred.
+    """The person a pronoun or bare title points at: the nearest sentence naming someone,
+    within it a subject first, else the last person named; quoted words are skipped outside
+    quotes ("“... Putin ...,” he stated" is not Putin speaking).
     """
     here = sentence_of[token.i]
     quoted = token.i in found.in_quote
@@ -326,9 +327,12 @@ def _most_recent(
         and here - sentence_of[p[0]] <= ANAPHOR_WINDOW
         and (quoted or not p[3] or here != sentence_of[p[0]])
     ]
-    subjects = [p for p in window if p[2]]
-    choice = subjects[-1] if subjects else (window[-1] if window else None)
-    return choice[1] if choice else None
+    if not window:
+        return None
+    nearest = max(sentence_of[p[0]] for p in window)
+    in_sentence = [p for p in window if sentence_of[p[0]] == nearest]
+    subjects = [p for p in in_sentence if p[2]]
+    return (subjects or in_sentence)[-1][1]
 
 
 def _quoted_tokens(doc: Doc) -> frozenset[int]:
