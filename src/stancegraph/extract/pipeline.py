@@ -101,7 +101,8 @@ class Extractor:
         self.actor_index = ActorIndex(self.nlp, self.actors, self.roles)
         self.target_index = TargetIndex(self.nlp, self.propositions)
         self.kinds = {a.id: a.kind for a in self.actors}
-        self.agent = f"stancegraph extract ({model_label(self.nlp)})"
+        self.model = model_label(self.nlp)  # reading nlp.meta is slow: once per extractor
+        self.agent = f"stancegraph extract ({self.model})"
 
     @classmethod
     def for_graph(cls, graph: StanceGraph, model: str | None = None) -> Extractor:
@@ -146,7 +147,7 @@ class Extractor:
         for article in pending:
             refusal = _refusal(article)
             if refusal is not None:
-                result = Extraction(article, warnings=(refusal,), model=model_label(self.nlp))
+                result = Extraction(article, warnings=(refusal,), model=self.model)
             else:
                 result = self._from_doc(article, next(docs))
             if progress is not None:
@@ -193,7 +194,7 @@ class Extractor:
             tuple(statements),
             tuple(p.as_actor() for p in provisional),
             tuple(new_props[k] for k in sorted(new_props) if k in used),
-            model=model_label(self.nlp),
+            model=self.model,
         )
 
     def _statement(  # noqa: PLR0917 - the parts of one statement

@@ -56,12 +56,25 @@ class Rules:
 
     def run(self, doc: Doc) -> list[Finding]:
         """Every finding in ``doc``: outer cues first; a cue inside another's target is skipped."""
-        conditional = self._conditional_regions(doc)
+        lex = self.lex
+        lemmas = {*lex.verbs, *lex.nouns, *lex.predicate_nouns}
+        words = {*lex.adjectives, *lex.hedges}
+        candidates: dict[int, Token] = {}
+        advcls: list[Token] = []
+        # One pass over the tokens picks the few that can carry a cue; only those are examined.
+        for token in doc:
+            if token.lemma_.lower() in lemmas or token.lower_ in words:
+                candidates[token.i] = token
+            elif token.dep_ == "aux" and token.lower_ in lex.obligation_modals:
+                candidates[token.head.i] = token.head
+            if token.dep_ == "advcl":
+                advcls.append(token)
+        conditional = self._conditional_regions(advcls)
         consumed: set[int] = set()
         findings: list[Finding] = []
         # Shallow tokens first, so that in "refused to back" or "urged X to commit" the outer cue
         # decides and the inner one is part of its target.
-        order = sorted(doc, key=lambda t: (_depth(t), t.i))
+        order = sorted(candidates.values(), key=lambda t: (_depth(t), t.i))
         for token in order:
             if token.i in conditional:
                 continue
@@ -335,11 +348,11 @@ class Rules:
                         out.append(text)
         return tuple(dict.fromkeys(out))
 
-    def _conditional_regions(self, doc: Doc) -> set[int]:
+    def _conditional_regions(self, advcls: list[Token]) -> set[int]:
         """Tokens of "if"/"unless" clauses: conditions of a statement, never statements."""
         out: set[int] = set()
-        for token in doc:
-            if token.dep_ == "advcl" and _phrase(token).lower().startswith(
+        for token in advcls:
+            if _phrase(token).lower().startswith(
                 self.lex.condition_markers
             ):
                 out.update(t.i for t in token.subtree)
