@@ -13,7 +13,7 @@ from stancegraph.drawing import render
 from stancegraph.files import write_atomically
 from stancegraph.formats import NETWORK_FORMATS, RDF_FORMATS
 from stancegraph.iris import DEFAULT_BASE
-from stancegraph.extract.pipeline import Extractor, Progress
+from stancegraph.extract.pipeline import Extractor, ProgressFactory, no_progress
 from stancegraph.loading import load
 from stancegraph.merging import merge
 from stancegraph.nx_mapping import to_networkx
@@ -123,7 +123,7 @@ def build(  # noqa: PLR0913 - keyword options of the build command
     curated_only: bool = False,
     model: str | None = None,
     processes: int = 1,
-    progress: Progress | None = None,
+    progress: ProgressFactory = no_progress,
     warn: Reporter = lambda line: None,
 ) -> BuildResult:
     """Load ``graph_dir``, add extracted statements, and write every export into ``out_dir``.
@@ -148,9 +148,10 @@ def build(  # noqa: PLR0913 - keyword options of the build command
         report("extract: skipped (--curated-only)")
     else:
         extractor = Extractor.for_graph(graph, model)
-        extractions = list(
-            extractor.extract_many(graph.articles, processes=processes, progress=progress)
-        )
+        with progress(len(graph.articles)) as advance:
+            extractions = list(
+                extractor.extract_many(graph.articles, processes=processes, progress=advance)
+            )
         for extraction in extractions:
             for message in extraction.warnings:
                 warn(f"{graph_dir}/articles/{extraction.article.id}.txt: {message}")

@@ -101,6 +101,7 @@ def build(
         curated_only=curated_only,
         model=model,
         processes=processes,
+        progress=lambda total: _progress_bar(total, "extract"),
         warn=_warn,
     )
 

@@ -106,7 +106,7 @@ class ActorIndex:
         >>> found = index.find(doc, date(2025, 3, 15))
         >>> [(doc[m.start : m.end].text, m.actor, m.how.value) for m in found.items]
         [('Finnish president', 'alexander-stubb', 'role'), ('Putin', 'vladimir-putin', 'name'), \
-('He', 'vladimir-putin', 'pronoun')]
+('He', 'alexander-stubb', 'pronoun')]
 
     """
 

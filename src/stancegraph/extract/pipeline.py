@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -60,7 +61,15 @@ _ENGLISH = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_]+")
 
+# Called with the number of articles just finished.
 Progress = Callable[[int], None]
+# Given the number of articles, a context in which to report each one done (a progress bar).
+ProgressFactory = Callable[[int], AbstractContextManager[Progress]]
+
+
+def no_progress(total: int) -> AbstractContextManager[Progress]:
+    """A progress context that shows nothing."""
+    return nullcontext(lambda done: None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from stancegraph.articles import read_article
 from stancegraph.errors import InputError
 from stancegraph.extract.output import coding_yaml
-from stancegraph.extract.pipeline import Extraction, Extractor, Progress
+from stancegraph.extract.pipeline import Extraction, Extractor, ProgressFactory, no_progress
 from stancegraph.files import write_atomically
 from stancegraph.ids import is_safe_id
 from stancegraph.loading import load
 from stancegraph.model import Article
 
-# Given the number of articles, a context in which to report each one done (a progress bar).
-ProgressFactory = Callable[[int], AbstractContextManager[Progress]]
 Warn = Callable[[str], None]
-
-
-def _no_progress(total: int) -> AbstractContextManager[Progress]:
-    return nullcontext(lambda done: None)
 
 
 def article_paths(paths: Sequence[Path]) -> list[Path]:
@@ -67,7 +60,7 @@ def extract_files(
     *,
     model: str | None = None,
     processes: int = 1,
-    progress: ProgressFactory = _no_progress,
+    progress: ProgressFactory = no_progress,
     warn: Warn = lambda message: None,
 ) -> list[Path]:
     """Extract statements from the articles at ``paths`` into ``out_dir/ID.yaml``, one per article.
