@@ -221,6 +221,15 @@ class ActorIndex:
                 if r[2] in (How.TITLE, How.ROLE) and r[0] <= ent.start < r[1]:
                     raw.remove(r)
             found.add(Mention(start, ent.end, actor_id, How.PROVISIONAL))
+        # "Friedrich Merz ... Merz said": the parser's entity tagger may miss the bare surname.
+        for token in doc:
+            if (
+                token.pos_ == "PROPN"
+                and token.text in surnames
+                and token.i not in taken
+                and found.at(token.i) is None
+            ):
+                found.add(Mention(token.i, token.i + 1, surnames[token.text], How.PROVISIONAL))
 
     def _resolve_anaphora(self, doc: Doc, day: date, found: Mentions) -> None:
         """Third-person pronouns and bare titles point at the most recent compatible person."""

@@ -92,6 +92,8 @@ def holders(clause: Token, ctx: Context, *, speaker_fallback: bool = True) -> Ho
     current = clause
     for _ in range(MAX_CLIMB):
         subj = subject(current)
+        if sum(1 for c in current.children if c.dep_ in SUBJECT_DEPS) > 1:
+            return None  # two subjects: the parse went wrong, and a guess could be wrong too
         if subj is not None:
             return _subject_holders(subj, current, ctx, speaker_fallback=speaker_fallback)
         head = current.head
