@@ -53,7 +53,10 @@ def main() -> None:
     graph = load(ROOT / "graph")
     own = load(ROOT / "tests" / "data" / "extraction" / "graph")
     registry = StanceGraph(
-        actors=(*graph.actors, *(a for a in own.actors if a.id not in {x.id for x in graph.actors})),
+        actors=(
+            *graph.actors,
+            *(a for a in own.actors if a.id not in {x.id for x in graph.actors}),
+        ),
         roles=(*graph.roles, *own.roles),
         propositions=(*graph.propositions, *own.propositions),
     )
@@ -83,7 +86,9 @@ def main() -> None:
     parse, full = min(spacy_times), min(extract_times)
     print(f"text: {len(articles)} articles, {words} words")
     print(f"spaCy nlp.pipe: {parse:.2f} s ({words / parse:,.0f} words/s)")
-    print(f"stancegraph extract: {full:.2f} s ({words / full:,.0f} words/s), {statements} statements")
+    print(
+        f"stancegraph extract: {full:.2f} s ({words / full:,.0f} words/s), {statements} statements"
+    )
     print(f"throughput ratio (extract / nlp.pipe): {parse / full:.2f} (goal >= 0.80)")
 
 

@@ -18,7 +18,9 @@ DATA = Path(__file__).parent / "data"
 OWN = DATA / "extraction"
 REFERENCE = DATA / "reference" / f"{SEED_ID}.coding.yaml"
 OWN_ARTICLES = ["t1_baltic_communique", "t2_minister_speech", "t3_nile_talks_report"]
-LINE = re.compile(r"^stance\+commitment\+demand\+criticism: P=([\d.]+) R=([\d.]+) F1=([\d.]+)", re.M)
+LINE = re.compile(
+    r"^stance\+commitment\+demand\+criticism: P=([\d.]+) R=([\d.]+) F1=([\d.]+)", re.M
+)
 
 
 def _run(args: list[str]) -> str:
@@ -31,7 +33,9 @@ def _run(args: list[str]) -> str:
 def predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pred")
     _run(["extract", str(GRAPH_DIR / "articles"), "-o", str(out)])
-    _run(["extract", str(OWN / "graph" / "articles"), "--graph", str(OWN / "graph"), "-o", str(out)])
+    _run(
+        ["extract", str(OWN / "graph" / "articles"), "--graph", str(OWN / "graph"), "-o", str(out)]
+    )
     return out
 
 
@@ -122,6 +126,8 @@ def test_polarity_and_holder_must_agree() -> None:
 
 
 def test_reading_format_needs_an_article(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["evaluate", "--gold", str(REFERENCE), "--pred", str(REFERENCE)])
+    result = CliRunner().invoke(
+        main, ["evaluate", "--gold", str(REFERENCE), "--pred", str(REFERENCE)]
+    )
     assert result.exit_code == 2
     assert "pass --article" in result.stderr

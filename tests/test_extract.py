@@ -1,4 +1,4 @@
-"""`stancegraph extract`: real articles in, loadable codings out; the linguistic rules on real text."""
+"""`stancegraph extract`: real articles in, loadable codings out; the rules on real text."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from stancegraph import StanceGraph, load
 from stancegraph.cli import main
 from stancegraph.extract import Extractor
 from stancegraph.model import Article, Method, Polarity, StatementKind
-from tests.conftest import GRAPH_DIR, SEED_ID
+from tests.conftest import EXPORTS_DIR, GRAPH_DIR, SEED_ID
 
 OWN_GRAPH = Path(__file__).parent / "data" / "extraction" / "graph"
 
@@ -28,7 +28,9 @@ def own_extractor() -> Extractor:
     return Extractor.for_graph(load(OWN_GRAPH))
 
 
-def _extract(extractor: Extractor, text: str, *, speaker: str | None = None, day: date | None = None):  # type: ignore[no-untyped-def]
+def _extract(
+    extractor: Extractor, text: str, *, speaker: str | None = None, day: date | None = None
+):  # type: ignore[no-untyped-def]
     article = Article("t", "T", day or date(2025, 3, 15), text, speaker=speaker)
     return extractor.extract(article)
 
@@ -63,19 +65,28 @@ def test_seed_statements_found(extractor: Extractor, seed_graph: StanceGraph) ->
     assert ("keir-starmer", "criticism", None, "kremlin") in found
 
 
-def test_demand_has_addressee_and_putin_condition(extractor: Extractor, seed_graph: StanceGraph) -> None:
+def test_demand_has_addressee_and_putin_condition(
+    extractor: Extractor, seed_graph: StanceGraph
+) -> None:
     statements = extractor.extract(seed_graph.article(SEED_ID)).statements
-    urges = [s for s in statements if s.provenance.rule == "verb-urge" and s.holder == "volodymyr-zelenskyy"]
-    assert urges and all(s.addressee == "european-nations" for s in urges)
+    urges = [
+        s
+        for s in statements
+        if s.provenance.rule == "verb-urge" and s.holder == "volodymyr-zelenskyy"
+    ]
+    assert urges
+    assert all(s.addressee == "european-nations" for s in urges)
     putin = [s for s in statements if s.holder == "vladimir-putin"]
-    assert putin and all(s.polarity is Polarity.CONDITIONAL and s.conditions for s in putin)
+    assert putin
+    assert all(s.polarity is Polarity.CONDITIONAL and s.conditions for s in putin)
 
 
 def test_unknown_entities_become_provisional_actors(tmp_path: Path) -> None:
     article = tmp_path / "merz.txt"
     article.write_text(
         "---\ntitle: T\npublished: 2025-03-15\n---\n"
-        "Chancellor Friedrich Merz urged Russia to accept a ceasefire. Merz also backed sanctions.\n",
+        "Chancellor Friedrich Merz urged Russia to accept a ceasefire. "
+        "Merz also backed sanctions.\n",
         encoding="utf-8",
     )
     out = tmp_path / "out"
@@ -132,7 +143,10 @@ def test_negation_and_conditions(extractor: Extractor) -> None:
 
 
 def test_no_statement_for_a_merely_nearby_actor(extractor: Extractor) -> None:
-    text = "The plan, which Putin dislikes, supports a ceasefire. Near Starmer, the proposal backed sanctions."
+    text = (
+        "The plan, which Putin dislikes, supports a ceasefire. "
+        "Near Starmer, the proposal backed sanctions."
+    )
     assert _extract(extractor, text).statements == ()
 
 
@@ -153,8 +167,6 @@ def test_curated_only_build_drops_extracted(tmp_path: Path) -> None:
 
 
 def test_build_keeps_unmatched_extracted_statements_unreviewed() -> None:
-    from tests.conftest import EXPORTS_DIR
-
     rows = (EXPORTS_DIR / "statements.csv").read_text(encoding="utf-8").splitlines()
     extracted = [r for r in rows if ",extracted," in r]
     assert extracted

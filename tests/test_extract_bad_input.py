@@ -41,7 +41,8 @@ def test_empty_article_is_a_clear_error_and_nothing_is_written(tmp_path: Path) -
     out = tmp_path / "out"
     code, _, err = _extract(GRAPH_DIR / "articles" / f"{SEED_ID}.txt", empty, out=out)
     assert code == 2
-    assert f"{empty}:" in err and "no text" in err
+    assert f"{empty}:" in err
+    assert "no text" in err
     assert not out.exists()
 
 
@@ -87,7 +88,8 @@ def test_five_megabyte_article_gives_a_warning_and_an_empty_coding(tmp_path: Pat
     assert path.stat().st_size > 5_000_000
     code, _, err = _extract(path, out=tmp_path / "out")
     assert code == 0
-    assert "characters long" in err and "split it" in err
+    assert "characters long" in err
+    assert "split it" in err
     assert _statements(tmp_path / "out" / "huge.yaml") == []
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.drawing import render
+from stancegraph.extract.pipeline import Extractor, ProgressFactory, no_progress
 from stancegraph.files import write_atomically
 from stancegraph.formats import NETWORK_FORMATS, RDF_FORMATS
 from stancegraph.iris import DEFAULT_BASE
-from stancegraph.extract.pipeline import Extractor, ProgressFactory, no_progress
 from stancegraph.loading import load
 from stancegraph.merging import merge
 from stancegraph.nx_mapping import to_networkx
@@ -114,7 +114,7 @@ def statements_csv(graph: StanceGraph) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def build(  # noqa: PLR0913 - keyword options of the build command
+def build(
     graph_dir: Path | str,
     out_dir: Path | str,
     *,

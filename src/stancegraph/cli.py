@@ -84,11 +84,11 @@ def main() -> None:
 )
 @MODEL_OPTION
 @PROCESSES_OPTION
-def build(
+def build(  # noqa: PLR0917 - click passes every option as an argument
     graph_dir: Path,
     out_dir: Path,
     base_iri: str,
-    curated_only: bool,  # noqa: FBT001 - a click flag
+    curated_only: bool,
     model: str | None,
     processes: int,
 ) -> None:
@@ -107,9 +107,7 @@ def build(
 
 
 @main.command()
-@click.argument(
-    "articles", nargs=-1, required=True, type=click.Path(path_type=Path)
-)
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--out",

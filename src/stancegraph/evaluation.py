@@ -39,12 +39,12 @@ class Score:
 
     @property
     def precision(self) -> float:
-        """tp / (tp + fp); 1.0 when nothing was predicted."""
+        """Tp / (tp + fp); 1.0 when nothing was predicted."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
 
     @property
     def recall(self) -> float:
-        """tp / (tp + fn); 1.0 when there was nothing to find."""
+        """Tp / (tp + fn); 1.0 when there was nothing to find."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
     @property
@@ -110,7 +110,9 @@ def evaluate(gold: Sequence[Item], pred: Sequence[Item]) -> Evaluation:
     return Evaluation(scores, tuple(misses), tuple(alarms))
 
 
-def read_items(path: Path, graph: StanceGraph, article: Article | None) -> tuple[Article, list[Item]]:
+def read_items(
+    path: Path, graph: StanceGraph, article: Article | None
+) -> tuple[Article, list[Item]]:
     """The statements of a coding file in either format, as items to match.
 
     ``graph`` supplies the registry (names, aliases, labels) and the articles; ``article`` is
@@ -167,8 +169,9 @@ def _reading_item(path: Path, data: Any, n: int, graph: StanceGraph, article: Ar
     words = content_words(item["target"])
     polarity = item.get("polarity")
     label = (
-        f"{item['holder']} {item['kind']}" + (f" ({polarity})" if polarity else "")
-        + f" -> {item['target']}: \"{quote}\""
+        f"{item['holder']} {item['kind']}"
+        + (f" ({polarity})" if polarity else "")
+        + f' -> {item["target"]}: "{quote}"'
     )
     return Item(
         holder=holder,
@@ -214,8 +217,6 @@ def evaluate_files(
     article, gold = read_items(gold_path, graph, article)
     _, pred = read_items(pred_path, graph, article)
     return evaluate(gold, pred)
-
-
 
 
 def evaluate_paths(

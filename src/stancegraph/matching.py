@@ -5,8 +5,9 @@ only), evidence spans that overlap, and targets that are equal or share a conten
 matched one to one (a maximum bipartite matching), so a prediction is credited at most once.
 
 Examples:
-    >>> gold = Item("putin", "stance", "conditional", ((10, 40),), content_words("30-day ceasefire"))
-    >>> pred = Item("putin", "stance", "conditional", ((30, 60),), content_words("A ceasefire"))
+    >>> words = content_words
+    >>> gold = Item("putin", "stance", "conditional", ((10, 40),), words("30-day ceasefire"))
+    >>> pred = Item("putin", "stance", "conditional", ((30, 60),), words("A ceasefire"))
     >>> matches(gold, pred), pair_up([gold], [pred])
     (True, [(0, 0)])
 
@@ -23,12 +24,71 @@ from stancegraph.model import NodeKind, Statement
 
 # Function words and words too general to say two targets are the same thing.
 STOPWORDS = frozenset(
-    "a an the of to in on for and or with by at from as into about against than rather after "
-    "before during without under over its their his her our your this that these those any some "
-    "all more most other such be is are was were should must will would can could not no".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "with",
+        "by",
+        "at",
+        "from",
+        "as",
+        "into",
+        "about",
+        "against",
+        "than",
+        "rather",
+        "after",
+        "before",
+        "during",
+        "without",
+        "under",
+        "over",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "any",
+        "some",
+        "all",
+        "more",
+        "most",
+        "other",
+        "such",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "should",
+        "must",
+        "will",
+        "would",
+        "can",
+        "could",
+        "not",
+        "no",
+    ]
 )
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_SPELLING = {"defense": "defence", "pre-conditions": "preconditions", "pre-condition": "precondition"}
+_SPELLING = {
+    "defense": "defence",
+    "pre-conditions": "preconditions",
+    "pre-condition": "precondition",
+}
 
 
 def content_words(*texts: str) -> frozenset[str]:
@@ -39,13 +99,12 @@ def content_words(*texts: str) -> frozenset[str]:
     """
     out: set[str] = set()
     for text in texts:
-        for word in _WORD.findall(text.lower()):
-            word = _SPELLING.get(word, word)
+        for found in _WORD.findall(text.lower()):
+            word = _SPELLING.get(found, found)
             if word in STOPWORDS:
                 continue
-            if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-                word = word[:-1]
-            out.add(word)
+            plural = len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+            out.add(word[:-1] if plural else word)
     return frozenset(out)
 
 
@@ -96,8 +155,10 @@ def pair_up(gold: Sequence[Item], pred: Sequence[Item]) -> list[tuple[int, int]]
 
 
 def statement_item(statement: Statement, graph: StanceGraph) -> Item:
-    """A statement of ``graph`` as an :class:`Item`; its target's words come from its label
-    (and a proposition's keywords, an actor's aliases)."""
+    """A statement of ``graph`` as an :class:`Item`.
+
+    Its target's words come from its label, and a proposition's keywords or an actor's aliases.
+    """
     target = statement.target
     words: list[str] = [graph.label(target)]
     kind = graph.node_kind(target)
@@ -114,5 +175,5 @@ def statement_item(statement: Statement, graph: StanceGraph) -> Item:
         target_id=target,
         label=f"{graph.label(statement.holder)} {statement.kind.value}"
         + (f" ({statement.polarity.value})" if statement.polarity else "")
-        + f" -> {graph.label(target)}: \"{statement.evidence[0].quote}\"",
+        + f' -> {graph.label(target)}: "{statement.evidence[0].quote}"',
     )

@@ -51,7 +51,7 @@ class MentionScore:
 
     @property
     def accuracy(self) -> float:
-        """correct / total (1.0 for no labels)."""
+        """Correct / total (1.0 for no labels)."""
         return self.correct / self.total if self.total else 1.0
 
     def report(self) -> str:
@@ -88,7 +88,9 @@ def evaluate_mention_file(path: Path, graph_dir: Path, model: str | None = None)
     found = extractor.actor_index.find(doc, article.published).items
     correct, errors = 0, []
     for n, item in enumerate(gold.mentions):
-        spans = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(item.text)}(?!\w)", article.text)]
+        spans = [
+            m.start() for m in re.finditer(rf"(?<!\w){re.escape(item.text)}(?!\w)", article.text)
+        ]
         if len(spans) < item.occurrence:
             where: list[Any] = ["mentions", n, "occurrence"]
             raise source.error(where, f"{item.text!r} occurs {len(spans)} times in the article")

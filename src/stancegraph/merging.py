@@ -1,5 +1,8 @@
-"""Merging extracted statements into a curated graph: a curated statement wins over an extracted
-one it matches (by the rule of :mod:`stancegraph.matching`); the others are kept, unreviewed."""
+"""Merging extracted statements into a curated graph.
+
+A curated statement wins over an extracted one it matches (by the rule of
+:mod:`stancegraph.matching`); the other extracted statements are kept, unreviewed.
+"""
 
 from __future__ import annotations
 
@@ -41,8 +44,10 @@ def merge(graph: StanceGraph, extractions: Iterable[Extraction]) -> Merged:
         with_new = replace(
             graph,
             actors=tuple(actors.values()),
-            propositions=(*propositions.values(), *(p for k, p in new_props.items()
-                                                    if k not in propositions)),
+            propositions=(
+                *propositions.values(),
+                *(p for k, p in new_props.items() if k not in propositions),
+            ),
         )
         curated_items = [statement_item(s, with_new) for s in curated]
         for statement in extraction.statements:

@@ -140,7 +140,7 @@ class Proposition:
     broader: str | None = None
     keywords: tuple[str, ...] = ()
     provisional: bool = False
-    """True for a proposition that extraction named after a phrase because none in the registry fit."""
+    """True for a proposition extraction named after a phrase, as none in the registry fit."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,7 +104,9 @@ def _index(cues: list[_CueInput]) -> dict[str, tuple[Cue, ...]]:
         cue = Cue(item.lemma, item.kind, item.polarity, item.target == "infinitive")
         out.setdefault(cue.head, []).append(cue)
     # Phrasal cues first, so "call for" is tried before a bare "call".
-    return {k: tuple(sorted(v, key=lambda c: (c.particle is None, c.phrase))) for k, v in out.items()}
+    return {
+        k: tuple(sorted(v, key=lambda c: (c.particle is None, c.phrase))) for k, v in out.items()
+    }
 
 
 def read_lexicon(path: Path | None = None) -> Lexicon:

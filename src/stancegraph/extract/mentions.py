@@ -1,5 +1,6 @@
-"""Actor mentions: registry names, aliases, demonyms and dated role titles, pronouns, and entities
-that the registry does not know (kept as provisional, unlinked actors).
+"""Actor mentions: names, aliases, demonyms, dated role titles, pronouns and unknown entities.
+
+Entities that the registry does not know are kept as provisional, unlinked actors.
 
 An :class:`ActorIndex` is built once per registry and spaCy vocabulary; :meth:`ActorIndex.find`
 then labels every token of a parsed article with the actor it mentions, if any.
@@ -134,11 +135,16 @@ class ActorIndex:
         for title, org in sorted({(r.title, r.organisation) for r in roles}):
             place = self.actors[org]
             forms = [
-                f"{p} {t}" for p in (*place.demonyms, place.name, *place.aliases)
+                f"{p} {t}"
+                for p in (*place.demonyms, place.name, *place.aliases)
                 for t in _title_forms(title)
             ]
-            forms += [f"{t} of {p}" for p in (place.name, *place.aliases) for t in _title_forms(title)]
-            forms += [f"{p}'s {t}" for p in (place.name, *place.aliases) for t in _title_forms(title)]
+            forms += [
+                f"{t} of {p}" for p in (place.name, *place.aliases) for t in _title_forms(title)
+            ]
+            forms += [
+                f"{p}'s {t}" for p in (place.name, *place.aliases) for t in _title_forms(title)
+            ]
             add(f"role:{title}|{org}", How.ROLE, (title, org), forms)
         for key in sorted(patterns):
             # make_doc only tokenises: building the patterns costs no parsing.
@@ -212,7 +218,9 @@ class ActorIndex:
                 found.provisional[actor_id] = ProvisionalActor(actor_id, kind, name)
             elif name != known.name and name not in known.aliases:
                 aliases = tuple(sorted((*known.aliases, name)))
-                found.provisional[actor_id] = ProvisionalActor(actor_id, known.kind, known.name, aliases)
+                found.provisional[actor_id] = ProvisionalActor(
+                    actor_id, known.kind, known.name, aliases
+                )
             start = ent.start
             # "Prime Minister Jane Doe": the title belongs to the unknown person, not to the
             # registry's holder of some post.
@@ -249,8 +257,12 @@ class ActorIndex:
                 if self._is_person(mention.actor, found):
                     head = _head_token(doc, mention)
                     people.append(
-                        (mention.start, mention.actor, head.dep_.startswith("nsubj"),
-                         mention.start in found.in_quote)
+                        (
+                            mention.start,
+                            mention.actor,
+                            head.dep_.startswith("nsubj"),
+                            mention.start in found.in_quote,
+                        )
                     )
             resolved: str | None = None
             how = How.PRONOUN
@@ -289,14 +301,14 @@ def _title_forms(title: str) -> list[str]:
     return sorted({title, title.lower(), title[:1].upper() + title[1:].lower()})
 
 
-def _title_length(doc: Doc, start: int, title: tuple[str, ...] | None) -> int:
-    return len(title[0].split()) if title else 1
+def _title_length(doc: Doc, start: int, title: str | None) -> int:
+    return len(title.split()) if title else 1
 
 
 def _merge_titles_with_names(
     raw: list[tuple[int, int, How, tuple[str, ...]]], actors: dict[str, Actor]
 ) -> list[tuple[int, int, How, tuple[str, ...]]]:
-    """"Finnish President Alexander Stubb": the name decides who is meant; the title joins it."""
+    """Join a title to the name after it ("Finnish President Alexander Stubb" is Stubb)."""
     out: list[tuple[int, int, How, tuple[str, ...]]] = []
     for item in sorted(raw):
         if (
@@ -323,9 +335,10 @@ def _most_recent(
     sentence_of: dict[int, int],
     found: Mentions,
 ) -> str | None:
-    """The person a pronoun or bare title points at: the nearest sentence naming someone,
-    within it a subject first, else the last person named; quoted words are skipped outside
-    quotes ("“... Putin ...,” he stated" is not Putin speaking).
+    """The person a pronoun or bare title points at.
+
+    The nearest sentence naming someone; within it a subject first, else the last person named.
+    Quoted words are skipped outside quotes ("“... Putin ...,” he stated" is not Putin speaking).
     """
     here = sentence_of[token.i]
     quoted = token.i in found.in_quote

@@ -18,13 +18,18 @@ from stancegraph.model import Statement
 
 HEADER = (
     "# Candidate statements found by `stancegraph extract`; not reviewed by a person.\n"
-    "# Confirm, correct or delete them, then set `reviewed: true` (or move them to a curated coding).\n"
+    "# Confirm, correct or delete them, then set `reviewed: true`"
+    " (or move them to a curated coding).\n"
 )
 
 
 def _statement(s: Statement) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": s.local_id, "kind": s.kind.value, "holder": s.holder,
-                           "target": s.target}
+    out: dict[str, Any] = {
+        "id": s.local_id,
+        "kind": s.kind.value,
+        "holder": s.holder,
+        "target": s.target,
+    }
     if s.polarity is not None:
         out["polarity"] = s.polarity.value
     if s.conditions:
@@ -77,7 +82,7 @@ def coding_yaml(extraction: Extraction) -> str:
     yaml.default_flow_style = False
     yaml.width = 4096  # one quote per line: easier to compare with the article
     yaml.allow_unicode = True
-    yaml.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined]
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     warnings = "".join(f"# warning: {w}\n" for w in extraction.warnings)

@@ -56,8 +56,43 @@ MAX_CHARS = 1_000_000
 BATCH_SIZE = 32
 # Frequent English function words: a text with almost none of them is not English.
 _ENGLISH = frozenset(
-    "the of and to in a is that for on with as was by it at from be are has have said will not "
-    "this an which but its their he she they we would".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "by",
+        "it",
+        "at",
+        "from",
+        "be",
+        "are",
+        "has",
+        "have",
+        "said",
+        "will",
+        "not",
+        "this",
+        "an",
+        "which",
+        "but",
+        "its",
+        "their",
+        "he",
+        "she",
+        "they",
+        "we",
+        "would",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -87,10 +122,12 @@ class Extraction:
 def looks_english(text: str) -> bool:
     """Whether ``text`` reads as English: enough of its words are common English function words.
 
-    >>> looks_english("The minister said that the talks will go on."), looks_english("Der Minister sagte, dass die Gespräche weitergehen.")
-    (True, False)
+    >>> looks_english("The minister said that the talks will go on.")
+    True
+    >>> looks_english("Der Minister sagte, dass die Gespräche bald weitergehen werden.")
+    False
     """
-    words = [w.lower() for w in islice(_WORD.finditer(text), 2000) for w in (w.group(),)]
+    words = [m.group().lower() for m in islice(_WORD.finditer(text), 2000)]
     if len(words) < 5:
         return True  # too short to tell; the parser will simply find nothing
     return sum(w in _ENGLISH for w in words) / len(words) >= 0.08
@@ -115,7 +152,7 @@ class Extractor:
 
     @classmethod
     def for_graph(cls, graph: StanceGraph, model: str | None = None) -> Extractor:
-        """An extractor over ``graph``'s registry (provisional nodes left out), with spaCy ``model``.
+        """An extractor over ``graph``'s registry (not its provisional nodes), with ``model``.
 
         Raises:
             ModelNotFoundError: the spaCy model is not installed.
@@ -174,7 +211,9 @@ class Extractor:
         for finding in findings:
             target_id = finding.target_actor
             if target_id is None and finding.target is not None:
-                target = self.target_index.resolve(finding.target, finding.kind, matches, ctx.mentions)
+                target = self.target_index.resolve(
+                    finding.target, finding.kind, matches, ctx.mentions
+                )
                 target_id = target.id
                 if target.label is not None:
                     new_props.setdefault(
@@ -194,7 +233,9 @@ class Extractor:
                 cues_seen.add(same_cue)
                 seen.append(key)
                 statements.append(
-                    self._statement(article, finding, holder, target_id, start, end, len(statements))
+                    self._statement(
+                        article, finding, holder, target_id, start, end, len(statements)
+                    )
                 )
         used = {s.target for s in statements}
         provisional = sorted(ctx.mentions.provisional.values(), key=lambda a: a.id)
@@ -269,9 +310,8 @@ def _end_char(doc: Doc, end_token: int) -> int:
     return last.idx + len(last.text)
 
 
-def _duplicate(key: tuple[str, str, str, str, int, int], seen: list[tuple[str, ...]]) -> bool:
+def _duplicate(
+    key: tuple[str, str, str, str, int, int], seen: list[tuple[str, str, str, str, int, int]]
+) -> bool:
     """The same holder, kind, polarity and target over overlapping text is one statement."""
-    return any(
-        key[:4] == other[:4] and int(other[4]) < key[5] and key[4] < int(other[5])
-        for other in seen
-    )
+    return any(key[:4] == other[:4] and other[4] < key[5] and key[4] < other[5] for other in seen)

@@ -9,6 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from stancegraph.extract.clauses import (
+    TARGET_PREPS,
+    depth,
+    mentions_condition,
+    negated,
+    noun_targets,
+    phrase,
+    polarity_of,
+    quote_start,
+    right,
+    trim_end,
+    with_conjuncts,
+)
 from stancegraph.extract.lexicon import Cue
 from stancegraph.extract.mentions import FIRST_PERSON
 from stancegraph.extract.syntax import Context, Holders, holders, speaker, subject
@@ -17,8 +30,6 @@ from stancegraph.model import Polarity, StatementKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
-TARGET_PREPS = ("for", "to", "on", "of", "against", "with", "at", "about", "toward", "towards")
 # Base confidence of each family of rules, lowered below for indirect holders and targets.
 BASE_CONFIDENCE = {
     "verb": 0.8,
@@ -74,7 +85,7 @@ class Rules:
         findings: list[Finding] = []
         # Shallow tokens first, so that in "refused to back" or "urged X to commit" the outer cue
         # decides and the inner one is part of its target.
-        order = sorted(candidates.values(), key=lambda t: (_depth(t), t.i))
+        order = sorted(candidates.values(), key=lambda t: (depth(t), t.i))
         for token in order:
             if token.i in conditional:
                 continue
@@ -88,15 +99,21 @@ class Rules:
         return sorted(findings, key=lambda f: (f.quote, f.rule, f.holders.actors))
 
     def _explicit_holder(self, token: Token) -> bool:
-        """A noun cue with its own holder ("the call by the African Union for ...") is a
-        reported position and is kept even inside another statement's target."""
+        """Whether a cue names its own holder ("the call by the AU for ...", "proposed by X").
+
+        Such a reported position is kept even inside another statement's target.
+        """
         if token.pos_ == "VERB" and token.dep_ == "acl" and token.lemma_.lower() in self.lex.verbs:
             return any(c.dep_ == "agent" for c in token.children)  # "a plan proposed by X"
-        return token.pos_ == "NOUN" and token.lemma_.lower() in self.lex.nouns and any(
-            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children
+        return (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in self.lex.nouns
+            and any(
+                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children
+            )
         )
 
-    def _apply(self, token: Token) -> list[Finding]:
+    def _apply(self, token: Token) -> list[Finding]:  # noqa: PLR0911 - one branch per cue family
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in self.lex.verbs:
             found = self._verb(token, self.lex.verbs[lemma])
@@ -107,7 +124,13 @@ class Rules:
         if token.dep_ == "attr" and lemma in self.lex.predicate_nouns:
             return self._predicate_noun(token, self.lex.predicate_nouns[lemma][0])
         if token.pos_ in ("ADJ", "VERB") and token.dep_ in (
-            "acomp", "conj", "amod", "ROOT", "ccomp", "xcomp", "advcl"
+            "acomp",
+            "conj",
+            "amod",
+            "ROOT",
+            "ccomp",
+            "xcomp",
+            "advcl",
         ):
             word = token.lower_
             if word in self.lex.adjectives:
@@ -123,7 +146,7 @@ class Rules:
     # ------------------------------------------------------------------ verbs
     def _verb(self, verb: Token, cues: tuple[Cue, ...]) -> list[Finding]:
         cue = self._phrasal(verb, cues)
-        if cue is None or _negated(verb) and cue.kind is not StatementKind.STANCE:
+        if cue is None or (negated(verb) and cue.kind is not StatementKind.STANCE):
             return []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "a compromise proposed by X"
@@ -133,9 +156,9 @@ class Rules:
             by = [o for o in (agent.children if agent is not None else ()) if o.dep_ == "pobj"]
             actors = self.ctx.actors_of(by[0]) if by else ()
             found: Holders | None = Holders(actors, "subject") if actors else None
-            targets = [verb.head] if reduced else [
-                c for c in verb.children if c.dep_ == "nsubjpass"
-            ]
+            targets = (
+                [verb.head] if reduced else [c for c in verb.children if c.dep_ == "nsubjpass"]
+            )
         else:
             found = holders(verb, self.ctx, speaker_fallback=False)
             targets, addressee = self._verb_targets(verb, cue)
@@ -147,9 +170,10 @@ class Rules:
                 # "insisting that a path to peace should begin without conditions": a demand
                 # addressed to nobody, on a proposition, is support for that proposition.
                 cue = Cue(cue.phrase, StatementKind.STANCE, Polarity.SUPPORT)
-        polarity = _polarity(cue, verb, self.lex.weakening_modals)
-        return self._findings(f"verb-{cue.rule_id}", cue, polarity, found, verb, verb, targets,
-                              addressee, "verb")
+        polarity = polarity_of(cue, verb, self.lex.weakening_modals)
+        return self._findings(
+            f"verb-{cue.rule_id}", cue, polarity, found, verb, verb, targets, addressee, "verb"
+        )
 
     def _phrasal(self, verb: Token, cues: tuple[Cue, ...]) -> Cue | None:
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
@@ -168,17 +192,23 @@ class Rules:
         preps = {c.lower_: c for c in children if c.dep_ == "prep"}
         addressee: str | None = None
         if cue.kind is StatementKind.DEMAND:
-            named = dobj or [o for p in ("on", "upon", "to") if p in preps
-                             for o in preps[p].children if o.dep_ == "pobj"]
+            named = dobj or [
+                o
+                for p in ("on", "upon", "to")
+                if p in preps
+                for o in preps[p].children
+                if o.dep_ == "pobj"
+            ]
             if named and xcomp:
                 actors = self.ctx.actors_of(named[0])
                 addressee = actors[0] if actors else None
-                return _with_conjuncts(xcomp[0], verb), addressee
+                return with_conjuncts(xcomp[0], verb), addressee
         if xcomp:
-            return _with_conjuncts(xcomp[0], verb), None
+            return with_conjuncts(xcomp[0], verb), None
         if cue.infinitive_only:
-            objects = [o for p in ("to", "on") if p in preps
-                       for o in preps[p].children if o.dep_ == "pobj"]
+            objects = [
+                o for p in ("to", "on") if p in preps for o in preps[p].children if o.dep_ == "pobj"
+            ]
             return objects[:1], None
         if dobj:
             return [dobj[0]], None
@@ -193,7 +223,7 @@ class Rules:
         return ccomp[:1], None
 
     # ------------------------------------------------------------------ nouns
-    def _noun(self, noun: Token, cues: tuple[Cue, ...]) -> list[Finding]:
+    def _noun(self, noun: Token, cues: tuple[Cue, ...]) -> list[Finding]:  # noqa: PLR0911
         cue = cues[0]
         head = noun.head
         found: Holders | None = None
@@ -201,21 +231,36 @@ class Rules:
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
         if poss is None:
             # "the call by the African Union for ...": the agent holds it, as a possessor would.
-            poss = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
-                         for o in p.children if o.dep_ == "pobj"), None)
-        if _negated(head) or any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
+            poss = next(
+                (
+                    o
+                    for p in noun.children
+                    if p.dep_ == "prep" and p.lower_ == "by"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
+        if negated(head) or any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
             return []
         if poss is not None:
             actors = self.ctx.actors_of(poss)
             if not actors:
                 return []  # "the military's support": a possessor that is no actor
             mention = self.ctx.mentions.at(poss.i)
-            found = Holders(actors, "pronoun" if mention and mention.how.value == "pronoun" else "subject")
+            found = Holders(
+                actors, "pronoun" if mention and mention.how.value == "pronoun" else "subject"
+            )
             clause = head if noun.dep_ == "dobj" else noun
         elif noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.receiving_verbs:
             # "the plan won support from X": X holds it, the plan is its target.
-            sources = [o for p in (*head.children, *noun.children) if p.dep_ == "prep"
-                       and p.lower_ in ("from", "of") for o in p.children if o.dep_ == "pobj"]
+            sources = [
+                o
+                for p in (*head.children, *noun.children)
+                if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
             actors = self.ctx.actors_of(sources[0]) if sources else ()
             subj = subject(head)
             if not actors or subj is None:
@@ -236,50 +281,75 @@ class Rules:
             return []
         if found is None:
             return []
-        targets = [] if target_actor else _noun_targets(noun)
+        targets = [] if target_actor else noun_targets(noun)
         if not targets and target_actor is None:
             return []
-        polarity = _polarity(cue, clause, self.lex.weakening_modals)
-        return self._findings(f"noun-{cue.rule_id}", cue, polarity, found, noun, clause, targets,
-                              None, "noun", target_actor=target_actor)
+        polarity = polarity_of(cue, clause, self.lex.weakening_modals)
+        return self._findings(
+            f"noun-{cue.rule_id}",
+            cue,
+            polarity,
+            found,
+            noun,
+            clause,
+            targets,
+            None,
+            "noun",
+            target_actor=target_actor,
+        )
 
     def _predicate_noun(self, noun: Token, cue: Cue) -> list[Finding]:
         copula = noun.head
         subj = subject(copula)
-        if subj is None or _negated(copula):
+        if subj is None or negated(copula):
             return []
         accused = self.ctx.actors_of(subj)
         found = speaker(copula, self.ctx)
         if not accused or found is None or accused[0] in found.actors:
             return []
-        return self._findings(f"predicate-{cue.rule_id}", cue, None, found, noun, copula, [],
-                              None, "predicate", target_actor=accused[0])
+        return self._findings(
+            f"predicate-{cue.rule_id}",
+            cue,
+            None,
+            found,
+            noun,
+            copula,
+            [],
+            None,
+            "predicate",
+            target_actor=accused[0],
+        )
 
     # ------------------------------------------------------------------ adjectives
     def _adjective(self, adj: Token, cue: Cue, family: str) -> list[Finding]:
         copula = adj.head if adj.dep_ in ("acomp", "amod") else adj
         if adj.dep_ == "conj":
             copula = adj.head.head if adj.head.dep_ == "acomp" else adj.head
-        if _negated(copula) or _negated(adj):
+        if negated(copula) or negated(adj):
             return []
         found = holders(copula, self.ctx, speaker_fallback=family == "hedge")
         targets = [c for c in adj.children if c.dep_ == "xcomp"] or [
             c for c in copula.children if c.dep_ == "xcomp"
         ]
         if not targets:
-            targets = [o for p in adj.children if p.dep_ == "prep"
-                       and p.lower_ in ("about", "of", "on", "over", "to") for o in p.children
-                       if o.dep_ in ("pobj", "pcomp")]
+            targets = [
+                o
+                for p in adj.children
+                if p.dep_ == "prep" and p.lower_ in ("about", "of", "on", "over", "to")
+                for o in p.children
+                if o.dep_ in ("pobj", "pcomp")
+            ]
         if found is None or not targets:
             return []
         polarity = cue.polarity
-        return self._findings(f"{family}-{cue.rule_id}", cue, polarity, found, adj, copula,
-                              targets[:1], None, family)
+        return self._findings(
+            f"{family}-{cue.rule_id}", cue, polarity, found, adj, copula, targets[:1], None, family
+        )
 
     # ------------------------------------------------------------------ "we must ..."
     def _obligation(self, verb: Token) -> list[Finding]:
         subj = subject(verb)
-        if subj is None or _negated(verb):
+        if subj is None or negated(verb):
             return []
         found = speaker(verb, self.ctx, first_person=subj.lower_ in FIRST_PERSON)
         if found is None:
@@ -292,8 +362,17 @@ class Rules:
             addressee = actors[0]
         cue = Cue("must", StatementKind.DEMAND, None)
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        return self._findings("obligation-must", cue, None, found, verb, verb,
-                              [dobj if dobj is not None else verb], addressee, "obligation")
+        return self._findings(
+            "obligation-must",
+            cue,
+            None,
+            found,
+            verb,
+            verb,
+            [dobj if dobj is not None else verb],
+            addressee,
+            "obligation",
+        )
 
     # ------------------------------------------------------------------ shared
     def _findings(  # noqa: PLR0917 - each argument is one part of a statement
@@ -314,20 +393,29 @@ class Rules:
         if polarity is Polarity.SUPPORT and conditions:
             polarity = Polarity.CONDITIONAL
         confidence = BASE_CONFIDENCE[family] - HOLDER_PENALTY.get(found.via, 0.1)
-        start = _quote_start(clause, cue_token)
+        start = quote_start(clause, cue_token)
         out: list[Finding] = []
         for n, target in enumerate(targets or [None]):
             if target is None:
-                end = max(cue_token.i, clause.i, _right(clause), _right(cue_token)) + 1
-                span = (start, _trim_end(cue_token.doc, start, end))
+                end = max(cue_token.i, clause.i, right(clause), right(cue_token)) + 1
+                span = (start, trim_end(cue_token.doc, start, end))
             elif n == 0:
-                span = (start, _trim_end(target.doc, start, max(cue_token.i, _right(target)) + 1))
+                span = (start, trim_end(target.doc, start, max(cue_token.i, right(target)) + 1))
             else:
-                span = (target.left_edge.i, _trim_end(target.doc, target.i, _right(target) + 1))
+                span = (target.left_edge.i, trim_end(target.doc, target.i, right(target) + 1))
             out.append(
-                Finding(rule, cue.kind, polarity if cue.kind is StatementKind.STANCE else None,
-                        found, target, target_actor, span, conditions, addressee,
-                        round(max(0.1, confidence), 2))
+                Finding(
+                    rule,
+                    cue.kind,
+                    polarity if cue.kind is StatementKind.STANCE else None,
+                    found,
+                    target,
+                    target_actor,
+                    span,
+                    conditions,
+                    addressee,
+                    round(max(0.1, confidence), 2),
+                )
             )
         return out
 
@@ -336,122 +424,24 @@ class Rules:
         lex = self.lex
         for owner in dict.fromkeys((clause, cue)):
             for child in owner.children:
-                text = _phrase(child)
-                lowered = text.lower()
-                if child.dep_ == "advcl" and lowered.startswith(lex.condition_markers):
+                text = phrase(child)
+                # "if ..." clauses; "while seeking clarification", "but stipulated conditions";
+                # "with pre-conditions" (not "without conditions").
+                marked = child.dep_ == "advcl" and text.lower().startswith(lex.condition_markers)
+                seeking = child.dep_ in ("advcl", "conj") and (
+                    child.lemma_.lower() in lex.condition_verbs
+                )
+                with_ = child.dep_ == "prep" and child.lower_ == "with"
+                if marked or (
+                    (seeking or with_) and mentions_condition(child, lex.condition_nouns)
+                ):
                     out.append(text)
-                elif child.dep_ in ("advcl", "conj") and child.lemma_.lower() in lex.condition_verbs:
-                    if _mentions_condition(child, lex.condition_nouns):
-                        out.append(text)
-                elif child.dep_ == "prep" and child.lower_ == "with":
-                    if _mentions_condition(child, lex.condition_nouns):
-                        out.append(text)
         return tuple(dict.fromkeys(out))
 
     def _conditional_regions(self, advcls: list[Token]) -> set[int]:
         """Tokens of "if"/"unless" clauses: conditions of a statement, never statements."""
         out: set[int] = set()
         for token in advcls:
-            if _phrase(token).lower().startswith(
-                self.lex.condition_markers
-            ):
+            if phrase(token).lower().startswith(self.lex.condition_markers):
                 out.update(t.i for t in token.subtree)
         return out
-
-
-def _depth(token: Token) -> int:
-    return sum(1 for _ in token.ancestors)
-
-
-def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
-               for c in token.children)
-
-
-def _polarity(cue: Cue, clause: Token, weakening: frozenset[str]) -> Polarity | None:
-    polarity = cue.polarity
-    if polarity is None:
-        return None
-    if _negated(clause):
-        # "did not support" opposes; "did not rule out" leaves the door open.
-        return Polarity.OPPOSE if polarity is Polarity.SUPPORT else Polarity.CONDITIONAL
-    if polarity is not Polarity.CONDITIONAL and any(
-        c.dep_ == "aux" and c.lower_ in weakening for c in clause.children
-    ):
-        return Polarity.CONDITIONAL
-    return polarity
-
-
-def _with_conjuncts(target: Token, cue: Token) -> list[Token]:
-    """A target and the targets coordinated with it ("to hasten X and strengthen Y").
-
-    A base-form verb coordinated with a finite cue ("agreed to increase X, tighten Y") belongs
-    to the cue's "to"-infinitive too, whatever the parser attached it to.
-    """
-    out = [target]
-    out += [c for c in target.children if c.dep_ == "conj" and c.pos_ == target.pos_]
-    if target.tag_ == "VB" and cue.tag_ in ("VBD", "VBZ", "VBP"):
-        stack = [c for c in cue.children if c.dep_ == "conj"]
-        while stack:
-            conj = stack.pop(0)
-            if conj.tag_ == "VB" and subject(conj) is None:
-                out.append(conj)
-                stack += [c for c in conj.children if c.dep_ == "conj"]
-    return sorted(dict.fromkeys(out), key=lambda t: t.i)
-
-
-def _noun_targets(noun: Token) -> list[Token]:
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-            objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
-            if objects:
-                return objects[:1]
-        if child.dep_ in ("acl", "relcl") and child.tag_ == "VB":
-            return [child]
-    return []
-
-
-def _mentions_condition(token: Token, nouns: frozenset[str]) -> bool:
-    words = [t.lower_ for t in token.subtree]
-    for i, t in enumerate(token.subtree):
-        if t.lemma_.lower() in nouns or t.lower_.rstrip("s") in nouns:
-            before = words[max(0, i - 3) : i]
-            if not {"without", "no"} & set(before):
-                return True
-    return False
-
-
-def _phrase(token: Token) -> str:
-    doc = token.doc
-    start, end = token.left_edge.i, token.right_edge.i + 1
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return doc[start:end].text
-
-
-def _right(token: Token) -> int:
-    """The last token of ``token``'s phrase, leaving out coordinated phrases and relative clauses."""
-    right = token.i
-    for child in token.children:
-        if child.i > token.i and child.dep_ not in ("conj", "cc", "relcl", "punct", "appos"):
-            right = max(right, child.right_edge.i)
-    return right
-
-
-def _quote_start(clause: Token, cue: Token) -> int:
-    subj = subject(clause)
-    start = min(cue.i, clause.i)
-    if subj is not None and subj.i < clause.i:
-        start = min(start, subj.left_edge.i)
-    doc = clause.doc
-    while start < cue.i and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    return start
-
-
-def _trim_end(doc: Doc, start: int, end: int) -> int:
-    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return end

@@ -161,12 +161,17 @@ def collective_actor(noun: Token, ctx: Context) -> str | None:
 
 
 def speaker(token: Token, ctx: Context, *, first_person: bool = False) -> Holders | None:
-    """The speaker of the words ``token`` is in: the subject of a reporting verb above it
-    ("..., he stated"), "according to X", else the article's first-person speaker.
+    """The speaker of the words ``token`` is in.
+
+    The subject of a reporting verb above it ("..., he stated"), "according to X", else the
+    article's first-person speaker.
     """
     current = token
     for _ in range(MAX_CLIMB * 2):
-        if current.pos_ in ("VERB", "AUX") and current.lemma_.lower() in ctx.lexicon.reporting_verbs:
+        if (
+            current.pos_ in ("VERB", "AUX")
+            and current.lemma_.lower() in ctx.lexicon.reporting_verbs
+        ):
             subj = subject(current)
             if subj is not None and current is not token and subj.lower_ not in FIRST_PERSON:
                 actors = ctx.actors_of(subj)

@@ -110,8 +110,13 @@ def _phrase_tokens(target: Token) -> list[Token]:
 
 def _actor_in(target: Token, mentions: Mentions) -> str | None:
     """An actor the target phrase is about: its head ("the Kremlin") or possessor ("Russia's")."""
-    agents = [o for p in target.children if p.dep_ == "prep" and p.lower_ == "by"
-              for o in p.children if o.dep_ == "pobj"]
+    agents = [
+        o
+        for p in target.children
+        if p.dep_ == "prep" and p.lower_ == "by"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
     owners = [c for c in target.children if c.dep_ in ("poss", "compound")]
     # "the Kremlin", "Russia's delay", "attacks ... by the Rapid Support Forces"
     for token in (target, *owners, *agents):
