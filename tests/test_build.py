@@ -67,9 +67,10 @@ def test_rebuild_in_another_process_is_byte_identical(fresh_build: Path, tmp_pat
 def test_each_stage_reports_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(GRAPH_DIR), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    lines = result.output.strip().splitlines()
+    lines = result.stdout.strip().splitlines()
     assert [line.split(":")[0] for line in lines] == [
         "load",
+        "extract",
         "rdf",
         "networkx",
         "diagrams",
@@ -77,8 +78,9 @@ def test_each_stage_reports_one_line(tmp_path: Path) -> None:
     ]
     assert "1 article, 21 actors" in lines[0]
     assert "41 statements" in lines[0]
-    assert "triples" in lines[1]
-    assert lines[4] == f"write: 11 files to {tmp_path}"
+    assert "candidate statements" in lines[1]
+    assert "triples" in lines[2]
+    assert lines[5] == f"write: 11 files to {tmp_path}"
 
 
 def test_no_temporary_files_are_left(fresh_build: Path) -> None:

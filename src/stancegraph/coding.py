@@ -3,30 +3,48 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from stancegraph.model import (
+    Actor,
     Article,
     Condition,
     Evidence,
     Method,
+    Proposition,
     Provenance,
     Statement,
 )
 from stancegraph.quotes import locate
 from stancegraph.registry import Registry
-from stancegraph.schema import CodingFile, StatementInput
+from stancegraph.schema import CodingFile, ProvisionalInput, StatementInput
 from stancegraph.yamlsource import YamlFile
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """What one coding file holds: its statements and the provisional nodes they refer to."""
+
+    statements: tuple[Statement, ...]
+    actors: tuple[Actor, ...] = ()
+    propositions: tuple[Proposition, ...] = ()
 
 
 def read_coding(
     path: Path, registry: Registry, articles: Mapping[str, Article]
 ) -> tuple[Statement, ...]:
-    """Read one coding file into statements about its article.
+    """Read one coding file into statements about its article (see :func:`read_coding_file`)."""
+    return read_coding_file(path, registry, articles).statements
+
+
+def read_coding_file(path: Path, registry: Registry, articles: Mapping[str, Article]) -> Coding:
+    """Read one coding file: statements, plus the provisional actors and propositions it declares.
 
     Raises:
         InputError: the file is malformed, names an unknown article, actor, proposition or event,
-            repeats a statement id, or quotes text that is not (or not once) in the article.
+            repeats a statement id, declares a provisional id the registry already uses, or quotes
+            text that is not (or not once) in the article.
 
     """
     source = YamlFile(path)
@@ -37,6 +55,11 @@ def read_coding(
             ["article"], f"unknown article id {coding.article!r} (no such file in articles/)"
         )
     actor_ids, proposition_ids, event_ids = registry.ids()
+    new_actors, new_propositions = _provisional(
+        source, coding.provisional, actor_ids | proposition_ids | event_ids
+    )
+    actor_ids = actor_ids | {a.id for a in new_actors}
+    proposition_ids = proposition_ids | {p.id for p in new_propositions}
     node_ids = actor_ids | proposition_ids | event_ids
     statements: list[Statement] = []
     seen: set[str] = set()
@@ -74,7 +97,35 @@ def read_coding(
                 note=item.note,
             )
         )
-    return tuple(statements)
+    return Coding(tuple(statements), new_actors, new_propositions)
+
+
+def _provisional(
+    source: YamlFile, given: ProvisionalInput | None, registry_ids: set[str]
+) -> tuple[tuple[Actor, ...], tuple[Proposition, ...]]:
+    if given is None:
+        return (), ()
+    seen: set[str] = set()
+    for section, ids in (
+        ("actors", [a.id for a in given.actors]),
+        ("propositions", [p.id for p in given.propositions]),
+    ):
+        for index, item_id in enumerate(ids):
+            if item_id in registry_ids or item_id in seen:
+                raise source.error(
+                    ["provisional", section, index, "id"],
+                    f"id {item_id!r} is already used (in the registry or above)",
+                )
+            seen.add(item_id)
+    actors = tuple(
+        Actor(a.id, a.kind, a.name, aliases=tuple(a.aliases), provisional=True)
+        for a in given.actors
+    )
+    propositions = tuple(
+        Proposition(p.id, p.label, keywords=tuple(p.keywords), provisional=True)
+        for p in given.propositions
+    )
+    return actors, propositions
 
 
 def _evidence(

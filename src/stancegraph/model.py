@@ -127,6 +127,8 @@ class Actor:
     iso3: str | None = None
     demonyms: tuple[str, ...] = ()
     part_of: str | None = None
+    provisional: bool = False
+    """True for an actor that extraction found in a text but could not link to the registry."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,8 @@ class Proposition:
     label: str
     broader: str | None = None
     keywords: tuple[str, ...] = ()
+    provisional: bool = False
+    """True for a proposition extraction named after a phrase, as none in the registry fit."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,8 @@ def _add_actors(out: Graph, graph: StanceGraph, iris: Iris) -> None:
             out.add((node, SG.iso3166Alpha3, Literal(actor.iso3)))
         if actor.part_of:
             out.add((node, ORG.subOrganizationOf, iris.actor(actor.part_of)))
+        if actor.provisional:
+            out.add((node, SG.provisional, Literal(True)))
 
 
 def _add_roles(out: Graph, graph: StanceGraph, iris: Iris) -> None:
@@ -114,6 +116,8 @@ def _add_propositions(out: Graph, graph: StanceGraph, iris: Iris) -> None:
             out.add((node, SKOS.topConceptOf, scheme))
         for keyword in proposition.keywords:
             out.add((node, SG.keyword, Literal(keyword, lang="en")))
+        if proposition.provisional:
+            out.add((node, SG.provisional, Literal(True)))
 
 
 def _add_events(out: Graph, graph: StanceGraph, iris: Iris) -> None:

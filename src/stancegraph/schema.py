@@ -200,9 +200,34 @@ class StatementInput(_Input):
         return [EvidenceInput(quote=self.quote, start=self.start)]
 
 
+class ProvisionalActorInput(_Input):
+    """An actor found in the text but not in the registry (written by ``stancegraph extract``)."""
+
+    id: SafeId
+    kind: ActorKind
+    name: Text
+    aliases: list[Text] = []
+
+
+class ProvisionalPropositionInput(_Input):
+    """A proposition named after a phrase of the text because none in the registry fit."""
+
+    id: SafeId
+    label: Text
+    keywords: list[Text] = []
+
+
+class ProvisionalInput(_Input):
+    """Actors and propositions a coding introduces until a curator moves them to the registry."""
+
+    actors: list[ProvisionalActorInput] = []
+    propositions: list[ProvisionalPropositionInput] = []
+
+
 class CodingFile(_Input):
     """A coding file: the statements of one article."""
 
     article: SafeId
     coder: Text
+    provisional: ProvisionalInput | None = None
     statements: list[StatementInput]

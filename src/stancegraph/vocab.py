@@ -60,6 +60,7 @@ class SG(DefinedNamespace):
     demonym: URIRef
     keyword: URIRef
     textSha256: URIRef
+    provisional: URIRef
 
 
 def ontology_turtle() -> str:

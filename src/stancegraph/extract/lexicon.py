@@ -1,0 +1,149 @@
+"""The cue lexicon: words that signal a position, read once from the YAML file in this package.
+
+Examples:
+    >>> lexicon = default_lexicon()
+    >>> cue = lexicon.verbs["rule"][0]
+    >>> cue.phrase, cue.kind.value, cue.polarity.value if cue.polarity else None
+    ('rule out', 'stance', 'oppose')
+    >>> "say" in lexicon.reporting_verbs
+    True
+
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from stancegraph.model import Polarity, StatementKind
+from stancegraph.yamlsource import parse_yaml, validate
+
+LEXICON_FILE = "cues.yaml"
+
+
+class _CueInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    lemma: str
+    kind: StatementKind
+    polarity: Polarity | None = None
+    target: str | None = None
+
+
+class _LexiconInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    verbs: list[_CueInput]
+    nouns: list[_CueInput]
+    adjectives: list[_CueInput]
+    hedges: list[_CueInput]
+    predicate_nouns: list[_CueInput]
+    light_verbs: list[str]
+    receiving_verbs: list[str]
+    reporting_verbs: list[str]
+    collectives: list[str]
+    condition_markers: list[str]
+    condition_verbs: list[str]
+    condition_nouns: list[str]
+    weakening_modals: list[str]
+    obligation_modals: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One lexicon entry: ``phrase`` is the lemma plus an optional particle ("rule out")."""
+
+    phrase: str
+    kind: StatementKind
+    polarity: Polarity | None
+    infinitive_only: bool = False
+
+    @property
+    def head(self) -> str:
+        """The lemma of the word that carries the cue ("rule" in "rule out")."""
+        return self.phrase.split()[0]
+
+    @property
+    def particle(self) -> str | None:
+        """The particle or preposition a phrasal cue needs ("out" in "rule out"), if any."""
+        parts = self.phrase.split()
+        return parts[1] if len(parts) > 1 else None
+
+    @property
+    def rule_id(self) -> str:
+        """A stable part of the rule id naming this cue: ``rule-out``."""
+        return self.phrase.replace(" ", "-")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Cues indexed by the lemma of their head word, and the closed word lists the rules use."""
+
+    verbs: dict[str, tuple[Cue, ...]]
+    nouns: dict[str, tuple[Cue, ...]]
+    adjectives: dict[str, tuple[Cue, ...]]
+    hedges: dict[str, tuple[Cue, ...]]
+    predicate_nouns: dict[str, tuple[Cue, ...]]
+    light_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    collectives: frozenset[str]
+    condition_markers: tuple[str, ...]
+    condition_verbs: frozenset[str]
+    condition_nouns: frozenset[str]
+    weakening_modals: frozenset[str]
+    obligation_modals: frozenset[str]
+
+
+def _index(cues: list[_CueInput]) -> dict[str, tuple[Cue, ...]]:
+    out: dict[str, list[Cue]] = {}
+    for item in cues:
+        cue = Cue(item.lemma, item.kind, item.polarity, item.target == "infinitive")
+        out.setdefault(cue.head, []).append(cue)
+    # Phrasal cues first, so "call for" is tried before a bare "call".
+    return {
+        k: tuple(sorted(v, key=lambda c: (c.particle is None, c.phrase))) for k, v in out.items()
+    }
+
+
+def read_lexicon(path: Path | None = None) -> Lexicon:
+    """Read a cue lexicon (by default the one shipped in this package).
+
+    Raises:
+        InputError: the file is missing or malformed, naming its line and field.
+
+    """
+    if path is None:
+        resource = files("stancegraph.extract").joinpath(LEXICON_FILE)
+        text, where = resource.read_text(encoding="utf-8"), Path(str(resource))
+    else:
+        from stancegraph.yamlsource import read_text  # noqa: PLC0415 - only for custom lexicons
+
+        text, where = read_text(path), path
+    data: Any = parse_yaml(text, where)
+    parsed = validate(_LexiconInput, data, where)
+    return Lexicon(
+        verbs=_index(parsed.verbs),
+        nouns=_index(parsed.nouns),
+        adjectives=_index(parsed.adjectives),
+        hedges=_index(parsed.hedges),
+        predicate_nouns=_index(parsed.predicate_nouns),
+        light_verbs=frozenset(parsed.light_verbs),
+        receiving_verbs=frozenset(parsed.receiving_verbs),
+        reporting_verbs=frozenset(parsed.reporting_verbs),
+        collectives=frozenset(parsed.collectives),
+        condition_markers=tuple(parsed.condition_markers),
+        condition_verbs=frozenset(parsed.condition_verbs),
+        condition_nouns=frozenset(parsed.condition_nouns),
+        weakening_modals=frozenset(parsed.weakening_modals),
+        obligation_modals=frozenset(parsed.obligation_modals),
+    )
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped with stancegraph, read once per process."""
+    return read_lexicon()

@@ -1,0 +1,317 @@
+"""The extractor: spaCy parses, then mentions, cues, holders and targets become statements.
+
+Everything that depends only on the registry and the lexicon (matchers, indexes) is built once in
+:class:`Extractor`; articles then go through ``nlp.pipe`` in batches.
+
+Examples:
+    >>> from stancegraph.loading import load
+    >>> from datetime import date
+    >>> from stancegraph.model import Article
+    >>> extractor = Extractor.for_graph(load("graph"))
+    >>> text = "Finland's president said he would back a ceasefire."
+    >>> article = Article(id="demo", title="Demo", published=date(2025, 3, 15), text=text)
+    >>> result = extractor.extract(article)
+    >>> s = result.statements[0]
+    >>> s.holder, s.kind.value, s.polarity.value, s.target, s.evidence[0].quote
+    ('alexander-stubb', 'stance', 'conditional', 'ceasefire', 'he would back a ceasefire')
+
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from stancegraph.corpus import StanceGraph
+from stancegraph.extract.lexicon import Lexicon, default_lexicon
+from stancegraph.extract.mentions import ActorIndex, Mentions
+from stancegraph.extract.nlp import load_model, model_label
+from stancegraph.extract.rules import Finding, Rules
+from stancegraph.extract.syntax import Context
+from stancegraph.extract.targets import TargetIndex
+from stancegraph.model import (
+    Actor,
+    ActorKind,
+    Article,
+    Condition,
+    Evidence,
+    Method,
+    Proposition,
+    Provenance,
+    Role,
+    Statement,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# spaCy's own default limit; longer texts need far more memory than a news article ever should.
+MAX_CHARS = 1_000_000
+BATCH_SIZE = 32
+# Frequent English function words: a text with almost none of them is not English.
+_ENGLISH = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "by",
+        "it",
+        "at",
+        "from",
+        "be",
+        "are",
+        "has",
+        "have",
+        "said",
+        "will",
+        "not",
+        "this",
+        "an",
+        "which",
+        "but",
+        "its",
+        "their",
+        "he",
+        "she",
+        "they",
+        "we",
+        "would",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+# Called with the number of articles just finished.
+Progress = Callable[[int], None]
+# Given the number of articles, a context in which to report each one done (a progress bar).
+ProgressFactory = Callable[[int], AbstractContextManager[Progress]]
+
+
+def no_progress(total: int) -> AbstractContextManager[Progress]:
+    """A progress context that shows nothing."""
+    return nullcontext(lambda done: None)
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What extraction found in one article, ready to merge or to write as a coding file."""
+
+    article: Article
+    statements: tuple[Statement, ...] = ()
+    actors: tuple[Actor, ...] = ()  # provisional, unlinked actors: every unknown entity
+    propositions: tuple[Proposition, ...] = ()  # provisional propositions the statements use
+    warnings: tuple[str, ...] = ()
+    model: str = ""
+
+
+def looks_english(text: str) -> bool:
+    """Whether ``text`` reads as English: enough of its words are common English function words.
+
+    >>> looks_english("The minister said that the talks will go on.")
+    True
+    >>> looks_english("Der Minister sagte, dass die Gespräche bald weitergehen werden.")
+    False
+    """
+    words = [m.group().lower() for m in islice(_WORD.finditer(text), 2000)]
+    if len(words) < 5:
+        return True  # too short to tell; the parser will simply find nothing
+    return sum(w in _ENGLISH for w in words) / len(words) >= 0.08
+
+
+@dataclass
+class Extractor:
+    """Everything extraction needs, built once: the pipeline, the matchers and the lexicon."""
+
+    nlp: Language
+    actors: Sequence[Actor]
+    roles: Sequence[Role]
+    propositions: Sequence[Proposition]
+    lexicon: Lexicon = field(default_factory=default_lexicon)
+
+    def __post_init__(self) -> None:
+        self.actor_index = ActorIndex(self.nlp, self.actors, self.roles)
+        self.target_index = TargetIndex(self.nlp, self.propositions)
+        self.kinds = {a.id: a.kind for a in self.actors}
+        self.model = model_label(self.nlp)  # reading nlp.meta is slow: once per extractor
+        self.agent = f"stancegraph extract ({self.model})"
+
+    @classmethod
+    def for_graph(cls, graph: StanceGraph, model: str | None = None) -> Extractor:
+        """An extractor over ``graph``'s registry (not its provisional nodes), with ``model``.
+
+        Raises:
+            ModelNotFoundError: the spaCy model is not installed.
+
+        """
+        return cls(
+            load_model(model),
+            [a for a in graph.actors if not a.provisional],
+            graph.roles,
+            [p for p in graph.propositions if not p.provisional],
+        )
+
+    def context(self, doc: Doc, day: date, speaker: str | None) -> Context:
+        """The per-document facts the holder rules use (mentions, speaker, collective)."""
+        mentions = self.actor_index.find(doc, day)
+        return Context(
+            mentions, self.lexicon, speaker, _the_collective(mentions, self.kinds), self.kinds
+        )
+
+    def extract(self, article: Article) -> Extraction:
+        """Candidate statements of one article."""
+        return next(iter(self.extract_many([article])))
+
+    def extract_many(
+        self,
+        articles: Iterable[Article],
+        *,
+        batch_size: int = BATCH_SIZE,
+        processes: int = 1,
+        progress: Progress | None = None,
+    ) -> Iterator[Extraction]:
+        """Candidate statements of each article, in order, parsed in batches by ``nlp.pipe``."""
+        pending = list(articles)
+        usable = [a for a in pending if not _refusal(a)]
+        docs = self.nlp.pipe(
+            (a.text for a in usable), batch_size=batch_size, n_process=max(1, processes)
+        )
+        for article in pending:
+            refusal = _refusal(article)
+            if refusal is not None:
+                result = Extraction(article, warnings=(refusal,), model=self.model)
+            else:
+                result = self._from_doc(article, next(docs))
+            if progress is not None:
+                progress(1)
+            yield result
+
+    def _from_doc(self, article: Article, doc: Doc) -> Extraction:
+        ctx = self.context(doc, article.published, article.speaker)
+        matches = self.target_index.matches(doc)
+        findings = Rules(ctx).run(doc)
+        statements: list[Statement] = []
+        new_props: dict[str, Proposition] = {}
+        seen: list[tuple[str, str, str, str, int, int]] = []
+        cues_seen: set[tuple[str | int, ...]] = set()
+        for finding in findings:
+            target_id = finding.target_actor
+            if target_id is None and finding.target is not None:
+                target = self.target_index.resolve(
+                    finding.target, finding.kind, matches, ctx.mentions
+                )
+                target_id = target.id
+                if target.label is not None:
+                    new_props.setdefault(
+                        target.id, Proposition(target.id, target.label, provisional=True)
+                    )
+            if target_id is None:
+                continue
+            start, end = doc[finding.quote[0]].idx, _end_char(doc, finding.quote[1])
+            sentence = doc[finding.quote[0]].sent.start
+            for holder in finding.holders.actors:
+                key = (holder, finding.kind.value, str(finding.polarity), target_id, start, end)
+                same_cue = (finding.rule, sentence, *key[:4])
+                if holder in (target_id, finding.addressee) or _duplicate(key, seen):
+                    continue
+                if same_cue in cues_seen:
+                    continue  # "to open X and to let Y" pointing at one proposition: one statement
+                cues_seen.add(same_cue)
+                seen.append(key)
+                statements.append(
+                    self._statement(
+                        article, finding, holder, target_id, start, end, len(statements)
+                    )
+                )
+        used = {s.target for s in statements}
+        provisional = sorted(ctx.mentions.provisional.values(), key=lambda a: a.id)
+        return Extraction(
+            article,
+            tuple(statements),
+            tuple(p.as_actor() for p in provisional),
+            tuple(new_props[k] for k in sorted(new_props) if k in used),
+            model=self.model,
+        )
+
+    def _statement(  # noqa: PLR0917 - the parts of one statement
+        self,
+        article: Article,
+        finding: Finding,
+        holder: str,
+        target: str,
+        start: int,
+        end: int,
+        number: int,
+    ) -> Statement:
+        quote = article.text[start:end]
+        return Statement(
+            id=f"{article.id}/x{number + 1:03d}-{finding.rule}"[: len(article.id) + 101],
+            article=article.id,
+            kind=finding.kind,
+            holder=holder,
+            target=target,
+            date=article.published,
+            evidence=(Evidence(article.id, start, end, quote),),
+            provenance=Provenance(
+                Method.EXTRACTED,
+                agent=self.agent,
+                rule=finding.rule,
+                confidence=finding.confidence,
+                reviewed=False,
+            ),
+            polarity=finding.polarity,
+            conditions=tuple(Condition(text=c) for c in finding.conditions),
+            addressee=finding.addressee,
+            note=f"holder found as {finding.holders.via}",
+        )
+
+
+def _refusal(article: Article) -> str | None:
+    """Why an article is not parsed at all (it then yields no statements), or None."""
+    if not article.language.lower().startswith("en"):
+        return f"language {article.language!r} is not supported (English only): no statements"
+    if len(article.text) > MAX_CHARS:
+        return (
+            f"the text is {len(article.text):,} characters long, more than the {MAX_CHARS:,} "
+            "extraction handles: split it into articles; no statements"
+        )
+    if not looks_english(article.text):
+        return "the text does not look like English (English only): no statements"
+    return None
+
+
+def _the_collective(mentions: Mentions, kinds: dict[str, ActorKind]) -> str | None:
+    named = {m.actor for m in mentions.items}
+    for kind in (ActorKind.COALITION, ActorKind.ORGANISATION):
+        found = sorted(a for a in named if kinds.get(a) is kind)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None
+    return None
+
+
+def _end_char(doc: Doc, end_token: int) -> int:
+    last = doc[end_token - 1]
+    return last.idx + len(last.text)
+
+
+def _duplicate(
+    key: tuple[str, str, str, str, int, int], seen: list[tuple[str, str, str, str, int, int]]
+) -> bool:
+    """The same holder, kind, polarity and target over overlapping text is one statement."""
+    return any(key[:4] == other[:4] and other[4] < key[5] and key[4] < other[5] for other in seen)

@@ -1,0 +1,447 @@
+"""The extraction rules: a cue word, its holder, its target, and what qualifies it.
+
+Each rule has an id (``verb-support``, ``noun-acceptance``, ``hedge-premature``, ...) recorded in
+the provenance of what it produces. Rules look only inside the cue's syntactic reach.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from stancegraph.extract.clauses import (
+    TARGET_PREPS,
+    depth,
+    mentions_condition,
+    negated,
+    noun_targets,
+    phrase,
+    polarity_of,
+    quote_start,
+    right,
+    trim_end,
+    with_conjuncts,
+)
+from stancegraph.extract.lexicon import Cue
+from stancegraph.extract.mentions import FIRST_PERSON
+from stancegraph.extract.syntax import Context, Holders, holders, speaker, subject
+from stancegraph.model import Polarity, StatementKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Base confidence of each family of rules, lowered below for indirect holders and targets.
+BASE_CONFIDENCE = {
+    "verb": 0.8,
+    "noun": 0.75,
+    "adjective": 0.75,
+    "hedge": 0.7,
+    "predicate": 0.6,
+    "obligation": 0.6,
+}
+HOLDER_PENALTY = {"subject": 0.0, "speaker": 0.05, "pronoun": 0.1, "collective": 0.25}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One candidate statement before its target is normalised to a registry node."""
+
+    rule: str
+    kind: StatementKind
+    polarity: Polarity | None
+    holders: Holders
+    target: Token | None  # head of the target phrase; None when target_actor is set
+    target_actor: str | None
+    quote: tuple[int, int]  # token span [start, end)
+    conditions: tuple[str, ...] = ()
+    addressee: str | None = None
+    confidence: float = 0.5
+
+
+class Rules:
+    """Applies the lexicon's cues to a parsed document (one instance per extractor)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.lex = ctx.lexicon
+
+    def run(self, doc: Doc) -> list[Finding]:
+        """Every finding in ``doc``: outer cues first; a cue inside another's target is skipped."""
+        lex = self.lex
+        lemmas = {*lex.verbs, *lex.nouns, *lex.predicate_nouns}
+        words = {*lex.adjectives, *lex.hedges}
+        candidates: dict[int, Token] = {}
+        advcls: list[Token] = []
+        # One pass over the tokens picks the few that can carry a cue; only those are examined.
+        for token in doc:
+            if token.lemma_.lower() in lemmas or token.lower_ in words:
+                candidates[token.i] = token
+            elif token.dep_ == "aux" and token.lower_ in lex.obligation_modals:
+                candidates[token.head.i] = token.head
+            if token.dep_ == "advcl":
+                advcls.append(token)
+        conditional = self._conditional_regions(advcls)
+        consumed: set[int] = set()
+        findings: list[Finding] = []
+        # Shallow tokens first, so that in "refused to back" or "urged X to commit" the outer cue
+        # decides and the inner one is part of its target.
+        order = sorted(candidates.values(), key=lambda t: (depth(t), t.i))
+        for token in order:
+            if token.i in conditional:
+                continue
+            if token.i in consumed and not self._explicit_holder(token):
+                continue
+            found = self._apply(token)
+            for finding in found:
+                findings.append(finding)
+                if finding.target is not None:
+                    consumed.update(t.i for t in finding.target.subtree)
+        return sorted(findings, key=lambda f: (f.quote, f.rule, f.holders.actors))
+
+    def _explicit_holder(self, token: Token) -> bool:
+        """Whether a cue names its own holder ("the call by the AU for ...", "proposed by X").
+
+        Such a reported position is kept even inside another statement's target.
+        """
+        if token.pos_ == "VERB" and token.dep_ == "acl" and token.lemma_.lower() in self.lex.verbs:
+            return any(c.dep_ == "agent" for c in token.children)  # "a plan proposed by X"
+        return (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in self.lex.nouns
+            and any(
+                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children
+            )
+        )
+
+    def _apply(self, token: Token) -> list[Finding]:  # noqa: PLR0911 - one branch per cue family
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in self.lex.verbs:
+            found = self._verb(token, self.lex.verbs[lemma])
+            if found or token.lower_ not in self.lex.adjectives:
+                return found
+        if token.pos_ == "NOUN" and lemma in self.lex.nouns:
+            return self._noun(token, self.lex.nouns[lemma])
+        if token.dep_ == "attr" and lemma in self.lex.predicate_nouns:
+            return self._predicate_noun(token, self.lex.predicate_nouns[lemma][0])
+        if token.pos_ in ("ADJ", "VERB") and token.dep_ in (
+            "acomp",
+            "conj",
+            "amod",
+            "ROOT",
+            "ccomp",
+            "xcomp",
+            "advcl",
+        ):
+            word = token.lower_
+            if word in self.lex.adjectives:
+                return self._adjective(token, self.lex.adjectives[word][0], "adjective")
+            if word in self.lex.hedges:
+                return self._adjective(token, self.lex.hedges[word][0], "hedge")
+        if token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in token.children
+        ):
+            return self._obligation(token)
+        return []
+
+    # ------------------------------------------------------------------ verbs
+    def _verb(self, verb: Token, cues: tuple[Cue, ...]) -> list[Finding]:
+        cue = self._phrasal(verb, cues)
+        if cue is None or (negated(verb) and cue.kind is not StatementKind.STANCE):
+            return []
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "a compromise proposed by X"
+        addressee: str | None = None
+        if passive or reduced:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            by = [o for o in (agent.children if agent is not None else ()) if o.dep_ == "pobj"]
+            actors = self.ctx.actors_of(by[0]) if by else ()
+            found: Holders | None = Holders(actors, "subject") if actors else None
+            targets = (
+                [verb.head] if reduced else [c for c in verb.children if c.dep_ == "nsubjpass"]
+            )
+        else:
+            found = holders(verb, self.ctx, speaker_fallback=False)
+            targets, addressee = self._verb_targets(verb, cue)
+        if found is None or not targets:
+            return []
+        if cue.kind is StatementKind.DEMAND and addressee is None and targets[0].dep_ == "ccomp":
+            content_subject = subject(targets[0])
+            if content_subject is None or not self.ctx.actors_of(content_subject):
+                # "insisting that a path to peace should begin without conditions": a demand
+                # addressed to nobody, on a proposition, is support for that proposition.
+                cue = Cue(cue.phrase, StatementKind.STANCE, Polarity.SUPPORT)
+        polarity = polarity_of(cue, verb, self.lex.weakening_modals)
+        return self._findings(
+            f"verb-{cue.rule_id}", cue, polarity, found, verb, verb, targets, addressee, "verb"
+        )
+
+    def _phrasal(self, verb: Token, cues: tuple[Cue, ...]) -> Cue | None:
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+        own_particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        for cue in cues:
+            if cue.particle is not None and cue.particle in particles:
+                return cue
+            if cue.particle is None and not own_particles:
+                return cue  # "back" but not "back down"
+        return None
+
+    def _verb_targets(self, verb: Token, cue: Cue) -> tuple[list[Token], str | None]:
+        children = list(verb.children)
+        xcomp = [c for c in children if c.dep_ == "xcomp"]
+        dobj = [c for c in children if c.dep_ == "dobj"]
+        preps = {c.lower_: c for c in children if c.dep_ == "prep"}
+        addressee: str | None = None
+        if cue.kind is StatementKind.DEMAND:
+            named = dobj or [
+                o
+                for p in ("on", "upon", "to")
+                if p in preps
+                for o in preps[p].children
+                if o.dep_ == "pobj"
+            ]
+            if named and xcomp:
+                actors = self.ctx.actors_of(named[0])
+                addressee = actors[0] if actors else None
+                return with_conjuncts(xcomp[0], verb), addressee
+        if xcomp:
+            return with_conjuncts(xcomp[0], verb), None
+        if cue.infinitive_only:
+            objects = [
+                o for p in ("to", "on") if p in preps for o in preps[p].children if o.dep_ == "pobj"
+            ]
+            return objects[:1], None
+        if dobj:
+            return [dobj[0]], None
+        wanted = (cue.particle,) if cue.particle else TARGET_PREPS
+        for name in wanted:
+            prep = preps.get(name or "")
+            if prep is not None:
+                objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return objects[:1], None
+        ccomp = [c for c in children if c.dep_ == "ccomp"]
+        return ccomp[:1], None
+
+    # ------------------------------------------------------------------ nouns
+    def _noun(self, noun: Token, cues: tuple[Cue, ...]) -> list[Finding]:  # noqa: PLR0911
+        cue = cues[0]
+        head = noun.head
+        found: Holders | None = None
+        target_actor: str | None = None
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is None:
+            # "the call by the African Union for ...": the agent holds it, as a possessor would.
+            poss = next(
+                (
+                    o
+                    for p in noun.children
+                    if p.dep_ == "prep" and p.lower_ == "by"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
+        if negated(head) or any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
+            return []
+        if poss is not None:
+            actors = self.ctx.actors_of(poss)
+            if not actors:
+                return []  # "the military's support": a possessor that is no actor
+            mention = self.ctx.mentions.at(poss.i)
+            found = Holders(
+                actors, "pronoun" if mention and mention.how.value == "pronoun" else "subject"
+            )
+            clause = head if noun.dep_ == "dobj" else noun
+        elif noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.receiving_verbs:
+            # "the plan won support from X": X holds it, the plan is its target.
+            sources = [
+                o
+                for p in (*head.children, *noun.children)
+                if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            actors = self.ctx.actors_of(sources[0]) if sources else ()
+            subj = subject(head)
+            if not actors or subj is None:
+                return []
+            found = Holders(actors, "subject")
+            owner = head.head if subj.lower_ in ("which", "that", "who") else subj
+            owners = self.ctx.actors_of(owner)
+            if not owners:
+                return []
+            target_actor, clause = owners[0], head
+        elif noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.light_verbs:
+            found, clause = holders(head, self.ctx, speaker_fallback=True), head
+        elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "NOUN"):
+            # "... devise plans in support of a peace agreement": the clause's subject.
+            verb = head.head if head.head.pos_ == "VERB" else head.head.head
+            found, clause = holders(verb, self.ctx, speaker_fallback=False), verb
+        else:
+            return []
+        if found is None:
+            return []
+        targets = [] if target_actor else noun_targets(noun)
+        if not targets and target_actor is None:
+            return []
+        polarity = polarity_of(cue, clause, self.lex.weakening_modals)
+        return self._findings(
+            f"noun-{cue.rule_id}",
+            cue,
+            polarity,
+            found,
+            noun,
+            clause,
+            targets,
+            None,
+            "noun",
+            target_actor=target_actor,
+        )
+
+    def _predicate_noun(self, noun: Token, cue: Cue) -> list[Finding]:
+        copula = noun.head
+        subj = subject(copula)
+        if subj is None or negated(copula):
+            return []
+        accused = self.ctx.actors_of(subj)
+        found = speaker(copula, self.ctx)
+        if not accused or found is None or accused[0] in found.actors:
+            return []
+        return self._findings(
+            f"predicate-{cue.rule_id}",
+            cue,
+            None,
+            found,
+            noun,
+            copula,
+            [],
+            None,
+            "predicate",
+            target_actor=accused[0],
+        )
+
+    # ------------------------------------------------------------------ adjectives
+    def _adjective(self, adj: Token, cue: Cue, family: str) -> list[Finding]:
+        copula = adj.head if adj.dep_ in ("acomp", "amod") else adj
+        if adj.dep_ == "conj":
+            copula = adj.head.head if adj.head.dep_ == "acomp" else adj.head
+        if negated(copula) or negated(adj):
+            return []
+        found = holders(copula, self.ctx, speaker_fallback=family == "hedge")
+        targets = [c for c in adj.children if c.dep_ == "xcomp"] or [
+            c for c in copula.children if c.dep_ == "xcomp"
+        ]
+        if not targets:
+            targets = [
+                o
+                for p in adj.children
+                if p.dep_ == "prep" and p.lower_ in ("about", "of", "on", "over", "to")
+                for o in p.children
+                if o.dep_ in ("pobj", "pcomp")
+            ]
+        if found is None or not targets:
+            return []
+        polarity = cue.polarity
+        return self._findings(
+            f"{family}-{cue.rule_id}", cue, polarity, found, adj, copula, targets[:1], None, family
+        )
+
+    # ------------------------------------------------------------------ "we must ..."
+    def _obligation(self, verb: Token) -> list[Finding]:
+        subj = subject(verb)
+        if subj is None or negated(verb):
+            return []
+        found = speaker(verb, self.ctx, first_person=subj.lower_ in FIRST_PERSON)
+        if found is None:
+            return []
+        addressee: str | None = None
+        if subj.lower_ not in FIRST_PERSON:
+            actors = self.ctx.actors_of(subj)
+            if not actors or actors[0] in found.actors:
+                return []  # "the world must understand": no actor is being asked
+            addressee = actors[0]
+        cue = Cue("must", StatementKind.DEMAND, None)
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return self._findings(
+            "obligation-must",
+            cue,
+            None,
+            found,
+            verb,
+            verb,
+            [dobj if dobj is not None else verb],
+            addressee,
+            "obligation",
+        )
+
+    # ------------------------------------------------------------------ shared
+    def _findings(  # noqa: PLR0917 - each argument is one part of a statement
+        self,
+        rule: str,
+        cue: Cue,
+        polarity: Polarity | None,
+        found: Holders,
+        cue_token: Token,
+        clause: Token,
+        targets: list[Token],
+        addressee: str | None,
+        family: str,
+        *,
+        target_actor: str | None = None,
+    ) -> list[Finding]:
+        conditions = self._conditions(clause, cue_token)
+        if polarity is Polarity.SUPPORT and conditions:
+            polarity = Polarity.CONDITIONAL
+        confidence = BASE_CONFIDENCE[family] - HOLDER_PENALTY.get(found.via, 0.1)
+        start = quote_start(clause, cue_token)
+        out: list[Finding] = []
+        for n, target in enumerate(targets or [None]):
+            if target is None:
+                end = max(cue_token.i, clause.i, right(clause), right(cue_token)) + 1
+                span = (start, trim_end(cue_token.doc, start, end))
+            elif n == 0:
+                span = (start, trim_end(target.doc, start, max(cue_token.i, right(target)) + 1))
+            else:
+                span = (target.left_edge.i, trim_end(target.doc, target.i, right(target) + 1))
+            out.append(
+                Finding(
+                    rule,
+                    cue.kind,
+                    polarity if cue.kind is StatementKind.STANCE else None,
+                    found,
+                    target,
+                    target_actor,
+                    span,
+                    conditions,
+                    addressee,
+                    round(max(0.1, confidence), 2),
+                )
+            )
+        return out
+
+    def _conditions(self, clause: Token, cue: Token) -> tuple[str, ...]:
+        out: list[str] = []
+        lex = self.lex
+        for owner in dict.fromkeys((clause, cue)):
+            for child in owner.children:
+                text = phrase(child)
+                # "if ..." clauses; "while seeking clarification", "but stipulated conditions";
+                # "with pre-conditions" (not "without conditions").
+                marked = child.dep_ == "advcl" and text.lower().startswith(lex.condition_markers)
+                seeking = child.dep_ in ("advcl", "conj") and (
+                    child.lemma_.lower() in lex.condition_verbs
+                )
+                with_ = child.dep_ == "prep" and child.lower_ == "with"
+                if marked or (
+                    (seeking or with_) and mentions_condition(child, lex.condition_nouns)
+                ):
+                    out.append(text)
+        return tuple(dict.fromkeys(out))
+
+    def _conditional_regions(self, advcls: list[Token]) -> set[int]:
+        """Tokens of "if"/"unless" clauses: conditions of a statement, never statements."""
+        out: set[int] = set()
+        for token in advcls:
+            if phrase(token).lower().startswith(self.lex.condition_markers):
+                out.update(t.i for t in token.subtree)
+        return out

@@ -1,0 +1,202 @@
+"""Who holds a position: grammatical subjects, reported speakers and collectives.
+
+The rule from the anchors (GDELT, PETRARCH): never pair an actor with a cue outside the cue's
+syntactic reach. A holder is the subject of the cue's clause, reached only through links that
+share the subject (coordination, participles, ``to``-infinitives), or the speaker of a reporting
+verb above it. Any other subject (a noun that is not an actor) means no holder: no statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from stancegraph.extract.lexicon import Lexicon
+from stancegraph.extract.mentions import FIRST_PERSON, How, Mentions
+from stancegraph.model import ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+EXPLETIVES = frozenset({"it", "there", "this"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+# Links along which a clause without its own subject shares the subject of its head.
+SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
+MAX_CLIMB = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Holders:
+    """Actors holding a position and how they were found (for the confidence)."""
+
+    actors: tuple[str, ...]
+    via: str  # subject | pronoun | speaker | collective
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the holder rules need to know about one document."""
+
+    mentions: Mentions
+    lexicon: Lexicon
+    speaker: str | None  # the article's first-person speaker, if its metadata names one
+    collective: str | None  # the one coalition (else organisation) the article names, if any
+    kinds: dict[str, ActorKind]
+
+    def actors_of(self, token: Token) -> tuple[str, ...]:
+        """Actors named by the noun phrase whose head is ``token`` (and its coordinated heads).
+
+        Only a mention that covers the head counts: "Russian revenues" does not name Russia as
+        the phrase's referent, "Finnish President Alexander Stubb" names Stubb.
+        """
+        out: list[str] = []
+        for head in (token, *_conjuncts(token)):
+            mention = self.mentions.at(head.i)
+            if mention is None:
+                # "the African Union envoy, Amina Diallo": the apposition names the person.
+                appos = next((c for c in head.children if c.dep_ == "appos"), None)
+                mention = self.mentions.at(appos.i) if appos is not None else None
+            if mention is not None and mention.how is not How.DEMONYM:
+                out.append(mention.actor)
+        return tuple(dict.fromkeys(out))
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += [child, *_conjuncts(child)]
+    return out
+
+
+def subject(token: Token) -> Token | None:
+    """The token's own grammatical subject, if it has one."""
+    return next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def holders(clause: Token, ctx: Context, *, speaker_fallback: bool = True) -> Holders | None:
+    """Who holds a position stated in the clause headed by ``clause``, or None if nobody safely.
+
+    Examples:
+        >>> from datetime import date
+        >>> from stancegraph.extract.pipeline import Extractor
+        >>> from stancegraph.loading import load
+        >>> extractor = Extractor.for_graph(load("graph"))
+        >>> doc = extractor.nlp("Zelensky said that it is premature to talk.")
+        >>> ctx = extractor.context(doc, date(2025, 3, 15), None)
+        >>> holders(doc[4], ctx).actors, holders(doc[4], ctx).via
+        (('volodymyr-zelenskyy',), 'speaker')
+
+    """
+    current = clause
+    for _ in range(MAX_CLIMB):
+        subj = subject(current)
+        if sum(1 for c in current.children if c.dep_ in SUBJECT_DEPS) > 1:
+            return None  # two subjects: the parse went wrong, and a guess could be wrong too
+        if subj is not None:
+            return _subject_holders(subj, current, ctx, speaker_fallback=speaker_fallback)
+        head = current.head
+        if current.dep_ == "xcomp":
+            # Object control: "France persuaded Germany to back it" -> Germany backs it.
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                actors = ctx.actors_of(obj)
+                return Holders(actors, "subject") if actors else None
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
+            break  # "if ...", "because ...": a subordinate clause with no subject of its own
+        if current.dep_ not in SHARED_SUBJECT_DEPS or head is current:
+            break
+        quoted = ctx.mentions.in_quote
+        if current.i not in quoted and head.i in quoted:
+            # A participle outside quotation marks ("...," insisting that ...) shares the subject
+            # of the reporting clause, not of a verb inside the quoted words it got attached to.
+            while head.i in quoted and head.head is not head:
+                head = head.head
+        current = head
+    return speaker(clause, ctx) if speaker_fallback else None
+
+
+def _subject_holders(
+    subj: Token, clause: Token, ctx: Context, *, speaker_fallback: bool
+) -> Holders | None:
+    word = subj.lower_
+    if word in FIRST_PERSON:
+        return speaker(clause, ctx, first_person=True)
+    if word in EXPLETIVES and ctx.mentions.at(subj.i) is None:
+        return speaker(clause, ctx) if speaker_fallback else None
+    if word in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
+        actors = ctx.actors_of(clause.head)
+        return Holders(actors, "subject") if actors else None
+    actors = ctx.actors_of(subj)
+    if actors:
+        how = ctx.mentions.at(subj.i)
+        via = "pronoun" if how is not None and how.how in (How.PRONOUN, How.TITLE) else "subject"
+        return Holders(actors, via)
+    collective = collective_actor(subj, ctx)
+    return Holders((collective,), "collective") if collective else None
+
+
+def collective_actor(noun: Token, ctx: Context) -> str | None:
+    """The actor a plural collective noun stands for: "NATO leaders", "the leaders" (definite).
+
+    "the leaders agreed" in an article that names exactly one coalition is that coalition; a bare
+    "Leaders" (a headline) or "world leaders" is nobody in particular.
+    """
+    if noun.lemma_.lower() not in ctx.lexicon.collectives or noun.tag_ != "NNS":
+        return None
+    for child in noun.children:
+        if child.dep_ in ("compound", "nmod", "poss", "amod"):
+            for actor in ctx.actors_of(child):
+                if ctx.kinds.get(actor) is not ActorKind.PERSON:
+                    return actor
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                for actor in ctx.actors_of(obj):
+                    if ctx.kinds.get(actor) is not ActorKind.PERSON:
+                        return actor
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    modified = any(c.dep_ in ("amod", "compound", "nmod") for c in noun.children)
+    return ctx.collective if definite and not modified else None
+
+
+def speaker(token: Token, ctx: Context, *, first_person: bool = False) -> Holders | None:
+    """The speaker of the words ``token`` is in.
+
+    The subject of a reporting verb above it ("..., he stated"), "according to X", else the
+    article's first-person speaker.
+    """
+    current = token
+    for _ in range(MAX_CLIMB * 2):
+        if (
+            current.pos_ in ("VERB", "AUX")
+            and current.lemma_.lower() in ctx.lexicon.reporting_verbs
+        ):
+            subj = subject(current)
+            if subj is not None and current is not token and subj.lower_ not in FIRST_PERSON:
+                actors = ctx.actors_of(subj)
+                if actors:
+                    how = ctx.mentions.at(subj.i)
+                    pronoun = how is not None and how.how is How.PRONOUN
+                    return Holders(actors, "pronoun" if pronoun else "speaker")
+                return None  # reported by someone the registry cannot name: nobody safely
+        for child in current.children:
+            if child.lower_ == "according":
+                for prep in child.children:
+                    for obj in prep.children:
+                        actors = ctx.actors_of(obj)
+                        if actors:
+                            return Holders(actors, "speaker")
+        if current.head is current:
+            break
+        current = current.head
+    if ctx.speaker is not None and (first_person or not _has_reporting_ancestor(token, ctx)):
+        return Holders((ctx.speaker,), "speaker")
+    return None
+
+
+def _has_reporting_ancestor(token: Token, ctx: Context) -> bool:
+    return any(
+        a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in ctx.lexicon.reporting_verbs
+        for a in token.ancestors
+    )

@@ -1,0 +1,126 @@
+"""Normalising a target phrase to a proposition of the registry, an actor, or a new proposition.
+
+A :class:`TargetIndex` matches every proposition's keywords and label (by lower-case form and by
+lemma) once per document; a target phrase takes the proposition whose match covers its head word,
+else its longest match, else the most specific one (deepest in the ``broader`` hierarchy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from stancegraph.extract.mentions import How, Mentions
+from stancegraph.ids import slug
+from stancegraph.model import Proposition, StatementKind
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+PROVISIONAL_PREFIX = "new-"
+LABEL_WORDS = 8
+SKIP_DEPS = frozenset({"det", "punct", "relcl", "advcl", "cc", "conj", "appos", "aux", "neg"})
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a statement points: a node id, and a label when the node is new (provisional)."""
+
+    id: str
+    label: str | None = None  # set for provisional propositions
+
+
+class TargetIndex:
+    """Keyword matchers over the registry's propositions, built once."""
+
+    def __init__(self, nlp: Language, propositions: Sequence[Proposition]) -> None:
+        from spacy.matcher import PhraseMatcher  # noqa: PLC0415 - spaCy loads only for extraction
+
+        self._depth = {p.id: _depth(p, {q.id: q for q in propositions}) for p in propositions}
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        lemmatise = [n for n in ("tagger", "attribute_ruler", "lemmatizer") if n in nlp.pipe_names]
+        for proposition in propositions:
+            phrases = sorted({*proposition.keywords, proposition.label})
+            self._lower.add(proposition.id, [nlp.make_doc(p) for p in phrases])
+            with nlp.select_pipes(enable=lemmatise):
+                self._lemma.add(proposition.id, list(nlp.pipe(phrases)))
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Every keyword match in ``doc`` as ``(start, end, proposition id)``."""
+        found = {
+            (start, end, doc.vocab.strings[key])
+            for matcher in (self._lower, self._lemma)
+            for key, start, end in matcher(doc)
+        }
+        return sorted(found)
+
+    def resolve(
+        self,
+        target: Token,
+        kind: StatementKind,
+        matches: list[tuple[int, int, str]],
+        mentions: Mentions,
+    ) -> Target:
+        """The node ``target``'s phrase stands for (see the module docstring for the order)."""
+        tokens = _phrase_tokens(target)
+        if kind is StatementKind.CRITICISM:
+            actor = _actor_in(target, mentions)
+            if actor is not None:
+                return Target(actor)
+        indexes = {t.i for t in tokens}
+        inside = [(s, e, p) for s, e, p in matches if all(i in indexes for i in range(s, e))]
+        if inside:
+            best = max(
+                inside,
+                key=lambda m: (
+                    m[0] <= target.i < m[1],
+                    m[1] - m[0],
+                    self._depth.get(m[2], 0),
+                    -m[0],
+                    m[2],
+                ),
+            )
+            return Target(best[2])
+        actor = _actor_in(target, mentions)
+        if actor is not None:
+            return Target(actor)
+        words = [t.text for t in tokens if not t.is_punct][:LABEL_WORDS]
+        label = " ".join(words).strip() or target.text
+        return Target(PROVISIONAL_PREFIX + slug(label)[:60].strip("-"), label)
+
+
+def _depth(proposition: Proposition, by_id: dict[str, Proposition]) -> int:
+    depth, current = 0, proposition
+    while current.broader is not None and current.broader in by_id and depth < 20:
+        depth, current = depth + 1, by_id[current.broader]
+    return depth
+
+
+def _phrase_tokens(target: Token) -> list[Token]:
+    """The target's phrase without determiners, relative clauses and coordinated phrases."""
+    out = [target]
+    for child in target.children:
+        if child.dep_ not in SKIP_DEPS:
+            out += [t for t in child.subtree if not t.is_space]
+    return sorted(dict.fromkeys(out), key=lambda t: t.i)
+
+
+def _actor_in(target: Token, mentions: Mentions) -> str | None:
+    """An actor the target phrase is about: its head ("the Kremlin") or possessor ("Russia's")."""
+    agents = [
+        o
+        for p in target.children
+        if p.dep_ == "prep" and p.lower_ == "by"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    owners = [c for c in target.children if c.dep_ in ("poss", "compound")]
+    # "the Kremlin", "Russia's delay", "attacks ... by the Rapid Support Forces"
+    for token in (target, *owners, *agents):
+        mention = mentions.at(token.i)
+        if mention is not None and mention.how is not How.DEMONYM:
+            return mention.actor
+    return None

@@ -1,0 +1,69 @@
+"""Merging extracted statements into a curated graph.
+
+A curated statement wins over an extracted one it matches (by the rule of
+:mod:`stancegraph.matching`); the other extracted statements are kept, unreviewed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from stancegraph.corpus import StanceGraph
+from stancegraph.extract.pipeline import Extraction
+from stancegraph.matching import matches, statement_item
+from stancegraph.model import Actor, Proposition, Statement
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """The merged graph and what happened to the candidates."""
+
+    graph: StanceGraph
+    candidates: int
+    kept: int
+    superseded: int  # matched by a curated statement, which wins
+    provisional_actors: int
+
+
+def merge(graph: StanceGraph, extractions: Iterable[Extraction]) -> Merged:
+    """``graph`` plus the extracted statements no statement of ``graph`` already says.
+
+    Unknown entities become provisional actors of the merged graph (never dropped); provisional
+    propositions are added where a kept statement points at them.
+    """
+    extra: list[Statement] = []
+    actors: dict[str, Actor] = {a.id: a for a in graph.actors}
+    propositions: dict[str, Proposition] = {p.id: p for p in graph.propositions}
+    candidates = superseded = 0
+    for extraction in extractions:
+        for actor in extraction.actors:
+            actors.setdefault(actor.id, actor)
+        new_props = {p.id: p for p in extraction.propositions}
+        curated = [s for s in graph.statements if s.article == extraction.article.id]
+        with_new = replace(
+            graph,
+            actors=tuple(actors.values()),
+            propositions=(
+                *propositions.values(),
+                *(p for k, p in new_props.items() if k not in propositions),
+            ),
+        )
+        curated_items = [statement_item(s, with_new) for s in curated]
+        for statement in extraction.statements:
+            candidates += 1
+            item = statement_item(statement, with_new)
+            if any(matches(c, item) for c in curated_items):
+                superseded += 1
+                continue
+            extra.append(statement)
+            if statement.target in new_props:
+                propositions.setdefault(statement.target, new_props[statement.target])
+    provisional = sum(1 for a in actors.values() if a.provisional)
+    merged = replace(
+        graph,
+        actors=tuple(sorted(actors.values(), key=lambda a: a.id)),
+        propositions=tuple(sorted(propositions.values(), key=lambda p: p.id)),
+        statements=tuple(sorted((*graph.statements, *extra), key=lambda s: s.id)),
+    )
+    return Merged(merged, candidates, len(extra), superseded, provisional)

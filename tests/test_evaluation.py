@@ -1,0 +1,133 @@
+"""Extraction quality floors, asserted from the output of `stancegraph evaluate` and
+`stancegraph evaluate-mentions` on real articles, so that a regression fails CI."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stancegraph.cli import main
+from stancegraph.evaluation import evaluate
+from stancegraph.matching import Item, content_words
+from tests.conftest import GRAPH_DIR, SEED_ID
+
+DATA = Path(__file__).parent / "data"
+OWN = DATA / "extraction"
+REFERENCE = DATA / "reference" / f"{SEED_ID}.coding.yaml"
+OWN_ARTICLES = ["t1_baltic_communique", "t2_minister_speech", "t3_nile_talks_report"]
+LINE = re.compile(
+    r"^stance\+commitment\+demand\+criticism: P=([\d.]+) R=([\d.]+) F1=([\d.]+)", re.M
+)
+
+
+def _run(args: list[str]) -> str:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pred")
+    _run(["extract", str(GRAPH_DIR / "articles"), "-o", str(out)])
+    _run(
+        ["extract", str(OWN / "graph" / "articles"), "--graph", str(OWN / "graph"), "-o", str(out)]
+    )
+    return out
+
+
+def _figures(report: str) -> tuple[float, float, float]:
+    found = LINE.search(report)
+    assert found, report
+    p, r, f1 = (float(x) for x in found.groups())
+    return p, r, f1
+
+
+def test_seed_against_the_careful_reading(predictions: Path) -> None:
+    report = _run(
+        ["evaluate", "--gold", str(REFERENCE), "--pred", str(predictions / f"{SEED_ID}.yaml")]
+    )
+    precision, _, f1 = _figures(report)
+    assert precision >= 0.85, report
+    assert f1 >= 0.75, report
+    assert "misses (" in report
+    assert "false alarms (" in report
+
+
+@pytest.mark.parametrize("name", OWN_ARTICLES)
+def test_own_articles_against_their_hand_coding(predictions: Path, name: str) -> None:
+    report = _run(
+        [
+            "evaluate",
+            "--graph",
+            str(OWN / "graph"),
+            "--gold",
+            str(OWN / "gold" / f"{name}.coding.yaml"),
+            "--pred",
+            str(predictions / f"{name}.yaml"),
+        ]
+    )
+    precision, _, f1 = _figures(report)
+    assert precision >= 0.85, report
+    assert f1 >= 0.75, report
+
+
+def _accuracy(args: list[str]) -> tuple[int, int]:
+    report = _run(["evaluate-mentions", *args])
+    found = re.search(r"accuracy=[\d.]+ \((\d+)/(\d+)\)", report)
+    assert found, report
+    return int(found.group(1)), int(found.group(2))
+
+
+def test_seed_mentions_linked() -> None:
+    correct, total = _accuracy([str(OWN / "mentions" / f"{SEED_ID}.mentions.yaml")])
+    assert total >= 50
+    assert correct / total >= 0.95
+
+
+def test_own_articles_mentions_linked() -> None:
+    correct = total = 0
+    for name in OWN_ARTICLES:
+        right, labelled = _accuracy(
+            ["--graph", str(OWN / "graph"), str(OWN / "mentions" / f"{name}.mentions.yaml")]
+        )
+        correct, total = correct + right, total + labelled
+    assert total >= 50
+    assert correct / total >= 0.95
+
+
+def test_optional_gold_items_count_neither_way() -> None:
+    words = content_words("sanctions")
+    gold = [
+        Item("a", "demand", None, ((0, 10),), words),
+        Item("a", "commitment", None, ((20, 30),), words, optional=True),
+        Item("b", "commitment", None, ((40, 50),), words, optional=True),
+    ]
+    pred = [
+        Item("a", "demand", None, ((5, 8),), words),
+        Item("a", "commitment", None, ((25, 28),), words),
+    ]
+    score = evaluate(gold, pred).scores["stance+commitment+demand+criticism"]
+    assert (score.tp, score.fp, score.fn) == (1, 0, 0)
+
+
+def test_polarity_and_holder_must_agree() -> None:
+    words = content_words("ceasefire")
+    gold = [Item("putin", "stance", "support", ((0, 10),), words)]
+    wrong_polarity = [Item("putin", "stance", "oppose", ((0, 10),), words)]
+    wrong_holder = [Item("trump", "stance", "support", ((0, 10),), words)]
+    no_overlap = [Item("putin", "stance", "support", ((10, 20),), words)]
+    for pred in (wrong_polarity, wrong_holder, no_overlap):
+        score = evaluate(gold, pred).scores["stance"]
+        assert (score.tp, score.fp, score.fn) == (0, 1, 1)
+
+
+def test_reading_format_needs_an_article(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["evaluate", "--gold", str(REFERENCE), "--pred", str(REFERENCE)]
+    )
+    assert result.exit_code == 2
+    assert "pass --article" in result.stderr
