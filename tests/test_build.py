@@ -26,6 +26,12 @@ EXPECTED_FILES = {
     "ontology.ttl",
     "actor-network.png",
     "actor-network.svg",
+    "stance-matrix.png",
+    "stance-matrix.svg",
+    "coalitions.png",
+    "coalitions.svg",
+    "timeline.png",
+    "timeline.svg",
 }
 
 
@@ -78,7 +84,7 @@ def test_each_stage_reports_one_line(tmp_path: Path) -> None:
     assert "1 articles, 21 actors" in lines[0]
     assert "41 statements" in lines[0]
     assert "triples" in lines[1]
-    assert lines[4] == f"write: 11 files to {tmp_path}"
+    assert lines[4] == f"write: 17 files to {tmp_path}"
 
 
 def test_no_temporary_files_are_left(fresh_build: Path) -> None:

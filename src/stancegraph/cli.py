@@ -12,10 +12,11 @@ from stancegraph.analysis.levels import Level
 from stancegraph.analysis.networks import NETWORKS
 from stancegraph.analysis.onemode import Normalisation
 from stancegraph.build import build as build_exports
+from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS
 from stancegraph.errors import InputError
 from stancegraph.formats import EXPORT_FORMATS
 from stancegraph.iris import DEFAULT_BASE
-from stancegraph.outputs import export_to_file
+from stancegraph.outputs import draw_to_file, export_to_file
 
 
 class _Group(click.Group):
@@ -62,6 +63,15 @@ _GRAPH_OPTION = click.option(
     help="The graph/ folder to read.",
 )
 _DAY = click.DateTime(formats=["%Y-%m-%d"])
+_LEVEL_OPTION = click.option(
+    "--level",
+    type=click.Choice([level.value for level in Level]),
+    default=Level.PERSON.value,
+    show_default=True,
+    help="state: a person's statements count for the state they represented that day.",
+)
+_FROM_OPTION = click.option("--from", "start", type=_DAY, help="First statement date (YYYY-MM-DD).")
+_TO_OPTION = click.option("--to", "end", type=_DAY, help="Last statement date (YYYY-MM-DD).")
 
 
 def _day(value: datetime | None) -> date | None:
@@ -91,15 +101,9 @@ def _day(value: datetime | None) -> date | None:
     show_default=True,
     help="Edge weights of the one-mode networks.",
 )
-@click.option(
-    "--level",
-    type=click.Choice([level.value for level in Level]),
-    default=Level.PERSON.value,
-    show_default=True,
-    help="state: a person's statements count for the state they represented that day.",
-)
-@click.option("--from", "start", type=_DAY, help="First statement date (YYYY-MM-DD).")
-@click.option("--to", "end", type=_DAY, help="Last statement date (YYYY-MM-DD).")
+@_LEVEL_OPTION
+@_FROM_OPTION
+@_TO_OPTION
 def export(  # click passes every parameter by name
     *,
     network: str,
@@ -118,6 +122,41 @@ def export(  # click passes every parameter by name
         format_name,
         output,
         normalisation=Normalisation(normalisation),
+        level=Level(level),
+        start=_day(start),
+        end=_day(end),
+    )
+    click.echo(f"wrote {written}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(list(DIAGRAMS)))
+@_GRAPH_OPTION
+@click.option(
+    "--format", "image_format", type=click.Choice(IMAGE_FORMATS), help="Default: from -o, or png."
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Default: KIND.FORMAT"
+)
+@_LEVEL_OPTION
+@_FROM_OPTION
+@_TO_OPTION
+def draw(  # click passes every parameter by name
+    *,
+    kind: str,
+    graph_dir: Path,
+    image_format: str | None,
+    output: Path | None,
+    level: str,
+    start: datetime | None,
+    end: datetime | None,
+) -> None:
+    """Draw the diagram KIND (actor-network, stance-matrix, coalitions, timeline)."""
+    written = draw_to_file(
+        graph_dir,
+        kind,
+        image_format,
+        output,
         level=Level(level),
         start=_day(start),
         end=_day(end),
