@@ -8,7 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 from matplotlib.axes import Axes
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.collections import PolyCollection
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path
 from scipy.cluster.hierarchy import leaves_list, linkage
 
 from stancegraph.analysis.stances import POLARITIES, stances
@@ -71,6 +73,15 @@ def stance_table(graph: StanceGraph, max_actors: int = 80, max_targets: int = 60
     )
 
 
+Box = list[tuple[float, float]]
+
+
+def _box(x: float, y: float, width: float, height: float) -> Box:
+    # The corners of a rectangle, closed: what Path and PolyCollection take.
+    right, top = x + width, y + height
+    return [(x, y), (right, y), (right, top), (x, top), (x, y)]
+
+
 def _similarity_order(rows: npt.NDArray[np.float64]) -> list[int]:
     if len(rows) < 3:
         return list(range(len(rows)))
@@ -100,31 +111,26 @@ def draw_stance_matrix(
     table = stance_table(graph, max_actors, max_targets)
     rows = {a: i for i, a in enumerate(table.actors)}
     cols = {t: j for j, t in enumerate(table.targets)}
+    # One collection per polarity and one for the patches behind the numbers: thousands of
+    # single patches (or text boxes) take seconds to draw.
+    stripes: dict[Polarity, list[Box]] = {p: [] for p in POLARITIES}
+    backs: list[Box] = []
+    back_colours: list[str] = []
     for (actor, target), count in sorted(table.counts.items()):
         y, x = rows[actor], cols[target]
         total = sum(count.values())
         left = x - 0.45
-        for polarity in POLARITIES:
-            if not count[polarity]:
-                continue
-            style = POLARITY_STYLES[polarity]
-            width = 0.9 * count[polarity] / total
-            ax.add_patch(
-                Rectangle(
-                    (left, y - 0.42),
-                    width,
-                    0.84,
-                    facecolor=style.colour,
-                    hatch=style.hatch,
-                    edgecolor="white",
-                    linewidth=0.0,
-                )
-            )
-            left += width
         used = [p for p in POLARITIES if count[p]]
+        for polarity in used:
+            width = 0.9 * count[polarity] / total
+            stripes[polarity].append(_box(left, y - 0.42, width, 0.84))
+            left += width
         # The number sits on a plain patch of its cell's colour so that hatching does not
         # run through the digits; a striped cell gets a white patch.
         single = POLARITY_STYLES[used[0]] if len(used) == 1 else None
+        digits = len(str(total))
+        backs.append(_box(x - 0.1 - 0.08 * digits, y - 0.28, 0.2 + 0.16 * digits, 0.56))
+        back_colours.append(single.colour if single else "white")
         ax.text(
             x,
             y,
@@ -134,12 +140,31 @@ def draw_stance_matrix(
             fontsize=6.5,
             fontweight="bold",
             color=single.text if single else "black",
-            bbox={
-                "boxstyle": "square,pad=0.25",
-                "fc": single.colour if single else "white",
-                "ec": "none",
-            },
+            zorder=4,
+            # Thousands of cell numbers need not be measured by the layout engine: they sit
+            # inside the axes whatever happens.
+            in_layout=False,
         )
+    for polarity, patches in stripes.items():
+        if not patches:
+            continue
+        style = POLARITY_STYLES[polarity]
+        # All stripes of a polarity are one compound path: Agg fills a hatch pattern once per
+        # path, so one path is far quicker than thousands of hatched rectangles.
+        outline = Path.make_compound_path(*(Path(box, closed=True) for box in patches))
+        ax.add_patch(
+            PathPatch(
+                outline,
+                facecolor=style.colour,
+                hatch=style.hatch or None,
+                edgecolor="white",
+                linewidth=0.0,
+                zorder=2,
+            )
+        )
+    ax.add_collection(
+        PolyCollection(backs, facecolors=back_colours, edgecolors="none", linewidths=0.0, zorder=3)
+    )
     ax.set_xlim(-0.5, len(table.targets) - 0.5)
     ax.set_ylim(len(table.actors) - 0.5, -0.5)
     ax.set_xticks(range(len(table.targets)))
