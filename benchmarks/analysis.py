@@ -65,9 +65,8 @@ def analyse(statements: int, seed: int) -> None:
             if kind is OneMode.CONGRUENCE and normalisation is Normalisation.JACCARD:
                 congruence = network
     assert congruence is not None
-    print(
-        f"    congruence: {congruence.number_of_nodes()} nodes, {congruence.number_of_edges()} edges"
-    )
+    nodes, edges = congruence.number_of_nodes(), congruence.number_of_edges()
+    print(f"    congruence: {nodes} nodes, {edges} edges")
     seconds, found = timed(
         "coalitions (Louvain, jaccard congruence)", lambda: coalitions(congruence)
     )
