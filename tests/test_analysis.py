@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 import pytest
@@ -23,6 +24,7 @@ from stancegraph.analysis import (
     two_mode,
     window,
 )
+from tests.conftest import ROOT
 from tests.corpora import blocs_of_sixty, corpus, two_blocs
 
 A, B = ("a1", "a2", "a3"), ("b1", "b2")
@@ -234,3 +236,18 @@ def test_seed_state_level_maps_leaders_to_their_states(seed_graph: object) -> No
     putin = [s for s in graph.statements if "putin-conditional-ceasefire" in s.id]
     assert putin
     assert {s.holder for s in putin} == {"russia"}
+
+
+def test_readme_analysis_example_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Analysis") :]
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    assert code is not None
+    monkeypatch.chdir(ROOT)
+    exec(compile(code.group(1), "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert out.startswith("conditional\n")
+    assert "('russia',)" in out
+    assert "volodymyr-zelenskyy" in out
