@@ -152,3 +152,13 @@ def test_cli_draw_rejects_unknown_kind() -> None:
     result = CliRunner().invoke(main, ["draw", "pie-chart"])
     assert result.exit_code == 2
     assert "stance-matrix" in result.output
+
+
+def test_cli_draw_refuses_a_format_it_cannot_write(tmp_path: Path) -> None:
+    out = tmp_path / "matrix.pdf"
+    result = CliRunner().invoke(
+        main, ["draw", "timeline", "--graph", str(GRAPH_DIR), "-o", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "cannot draw 'pdf'" in result.output
+    assert not out.exists()

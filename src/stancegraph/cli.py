@@ -152,15 +152,18 @@ def draw(  # click passes every parameter by name
     end: datetime | None,
 ) -> None:
     """Draw the diagram KIND (actor-network, stance-matrix, coalitions, timeline)."""
-    written = draw_to_file(
-        graph_dir,
-        kind,
-        image_format,
-        output,
-        level=Level(level),
-        start=_day(start),
-        end=_day(end),
-    )
+    try:
+        written = draw_to_file(
+            graph_dir,
+            kind,
+            image_format,
+            output,
+            level=Level(level),
+            start=_day(start),
+            end=_day(end),
+        )
+    except ValueError as error:  # an output suffix that is not an image format we write
+        raise click.UsageError(str(error)) from error
     click.echo(f"wrote {written}")
 
 

@@ -1,9 +1,10 @@
 """The stances an analysis counts, and the two-mode actor x proposition network they form.
 
 Discourse network analysis codes a statement as (actor, concept, agreement). Here that is a
-``stance`` statement: its holder, its target (usually a proposition; an actor or event when the
-stance is on one of those) and its polarity. Commitments, demands, criticism and participation
-are not positions on a concept and are left out of the stance networks.
+``stance`` statement on a proposition (or an event): its holder, its target and its polarity.
+Stances on actors ("Japan supports the coalition of the willing") say who backs whom, not what
+they think, and would make the two-mode network lose its two modes; like commitments, demands,
+criticism and participation they are left to the actor network.
 """
 
 from __future__ import annotations
@@ -29,14 +30,18 @@ SIGNS: dict[Polarity, int] = {
 
 
 def stances(graph: StanceGraph) -> Iterator[Statement]:
-    """The stance statements of ``graph`` that carry a polarity, in statement id order.
+    """The stances of ``graph`` on propositions and events, in statement id order.
 
     >>> from stancegraph import load
     >>> sum(1 for _ in stances(load("graph")))
-    11
+    10
     """
     for statement in graph.statements:
-        if statement.kind is StatementKind.STANCE and statement.polarity is not None:
+        if (
+            statement.kind is StatementKind.STANCE
+            and statement.polarity is not None
+            and graph.node_kind(statement.target) is not NodeKind.ACTOR
+        ):
             yield statement
 
 
@@ -66,8 +71,7 @@ def two_mode(graph: StanceGraph) -> nx.Graph:
         dates.setdefault(pair, []).append(s.date.isoformat())
     out = nx.Graph(name=f"{graph.name}: two-mode stances")
     holders = sorted({h for h, _ in counts})
-    # A target that is also a holder (a stance on an actor who speaks too) stays in mode 0.
-    targets = sorted({t for _, t in counts} - set(holders))
+    targets = sorted({t for _, t in counts})
     for node in holders:
         out.add_node(node, bipartite=0, kind=NodeKind.ACTOR.value, label=graph.label(node))
     for node in targets:

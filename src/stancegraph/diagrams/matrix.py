@@ -45,7 +45,7 @@ def stance_table(graph: StanceGraph, max_actors: int = 80, max_targets: int = 60
     >>> from stancegraph import load
     >>> table = stance_table(load("graph"))
     >>> len(table.actors), len(table.targets), table.left_out
-    (7, 8, (0, 0))
+    (6, 7, (0, 0))
     """
     counts: dict[tuple[str, str], Counter[Polarity]] = {}
     for s in stances(graph):
