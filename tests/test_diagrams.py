@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from matplotlib.text import Text
 from stancegraph import StanceGraph, load
 from stancegraph.analysis import Normalisation, coalitions, congruence, stances
 from stancegraph.cli import main
-from stancegraph.diagrams import DIAGRAMS, render_diagram
+from stancegraph.diagrams import DIAGRAMS, draw_coalitions, render_diagram
 from stancegraph.diagrams.style import POLARITY_STYLES
+from stancegraph.drawing import draw_actor_network
 from tests.conftest import GRAPH_DIR
 from tests.corpora import blocs_of_sixty
 
@@ -162,3 +164,33 @@ def test_cli_draw_refuses_a_format_it_cannot_write(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "cannot draw 'pdf'" in result.output
     assert not out.exists()
+
+
+def _drawn_with(draw: Callable[[Axes], None]) -> Axes:
+    figure = Figure(figsize=(13, 9), dpi=110, layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    draw(ax)
+    canvas.draw()
+    return ax
+
+
+def test_coalitions_of_a_large_corpus_show_the_most_active_and_say_so() -> None:
+    graph = _corpus("sixty")
+    ax = _drawn_with(lambda ax: draw_coalitions(graph, ax, max_actors=20))
+    names = {" ".join(t.get_text().split()) for t in ax.texts}
+    assert any(name.startswith("Showing the 20 actors with most positions; 40") for name in names)
+    legend = ax.get_legend()
+    assert legend is not None
+    assert any("shown)" in t.get_text() for t in legend.get_texts())
+    assert len([t for t in ax.texts if t.get_fontsize() < 7]) == 20
+
+
+def test_actor_network_of_a_large_corpus_keeps_the_most_connected() -> None:
+    graph = _corpus("sixty")
+    ax = _drawn_with(lambda ax: draw_actor_network(graph, ax, max_nodes=30))
+    labels = [t for t in ax.texts if t.get_fontsize() == 7 and t.get_text()]
+    notes = [t.get_text() for t in labels if "less connected nodes left out" in t.get_text()]
+    assert notes
+    assert notes[0].startswith("50 less connected nodes left out")
+    assert len(labels) == 30 + 1

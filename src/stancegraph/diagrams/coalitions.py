@@ -66,23 +66,36 @@ def coalition_layout(network: nx.Graph, groups: list[Coalition]) -> Positions:
     return positions
 
 
+MAX_ACTORS = 80
+"""The coalition diagram shows at most this many actors, those with most positions."""
+MAX_EDGES = 1500
+"""Above this many edges among the actors shown, each keeps only its strongest few."""
+STRONGEST = 6
+
+
 def draw_coalitions(
     graph: StanceGraph,
     ax: Axes,
     *,
     normalisation: Normalisation = Normalisation.JACCARD,
     seed: int = 0,
+    max_actors: int = MAX_ACTORS,
 ) -> None:
     """Draw the congruence network into ``ax``, nodes coloured by Louvain coalition.
 
-    Edge width is the (normalised) congruence; edges inside a coalition take its colour,
-    edges between coalitions are grey. Labels that would still overlap after placement are
-    hidden (least active actors first) and the diagram says how many.
+    Coalitions are found on the whole network; the ``max_actors`` actors with most positions
+    are drawn. Edge width is the (normalised) congruence; edges inside a coalition take its
+    colour, edges between coalitions are grey; in a dense network each actor keeps only its
+    strongest edges. Labels that would still overlap after placement are hidden (least active
+    actors first) and the diagram says how many.
     """
-    network = congruence(graph, normalisation)
-    groups = coalitions(network, seed=seed)
-    positions = coalition_layout(network, groups)
-    number = {m: i for i, g in enumerate(groups) for m in g if len(g) > 1}
+    full = congruence(graph, normalisation)
+    every = coalitions(full, seed=seed)
+    network = _shown(full, max_actors)
+    groups = [tuple(m for m in g if m in network) for g in every]
+    # Laid out on the full network's ties, so that thinning the drawn edges moves nobody.
+    positions = coalition_layout(full.subgraph(network.nodes), [g for g in groups if g])
+    number = {m: i for i, g in enumerate(groups) for m in g if len(every[i]) > 1}
     heaviest = max((abs(float(w)) for _, _, w in network.edges(data="weight")), default=1.0)
     inside: dict[int, list[tuple[tuple[float, float], tuple[float, float]]]] = {}
     widths: dict[int, list[float]] = {}
@@ -101,44 +114,19 @@ def draw_coalitions(
                 zorder=1,
             )
         )
-    handles = []
-    for index, members in enumerate(groups):
-        alone = len(members) == 1
-        if alone and index != next(i for i, g in enumerate(groups) if len(g) == 1):
-            continue
-        shown = sorted(m for g in groups if len(g) == 1 for m in g) if alone else list(members)
-        colour = ALONE_COLOUR if alone else COALITION_COLOURS[index % len(COALITION_COLOURS)]
-        marker = "o" if alone else COALITION_MARKERS[(index // len(COALITION_COLOURS)) % 7]
-        ax.scatter(
-            [positions[m][0] for m in shown],
-            [positions[m][1] for m in shown],
-            s=[40 + 12 * float(network.nodes[m]["positions"]) for m in shown],
-            c=colour,
-            marker=marker,
-            edgecolors="#333333",
-            linewidths=0.6,
-            zorder=3,
-        )
-        label = (
-            f"shares no position ({len(shown)})"
-            if alone
-            else f"coalition {index + 1} ({len(members)} actors)"
-        )
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker=marker,
-                color="none",
-                markerfacecolor=colour,
-                markeredgecolor="#333333",
-                markersize=7,
-                label=label,
-            )
-        )
-    if not any(len(g) > 1 for g in groups) and groups:
-        note(ax, "No two actors share a position in this corpus: there are no coalitions yet.")
-    _labels(ax, network, positions)
+    handles = _nodes(ax, network, positions, every, groups)
+    notes = []
+    left_out = full.number_of_nodes() - network.number_of_nodes()
+    if left_out:
+        shown = network.number_of_nodes()
+        notes.append(f"Showing the {shown} actors with most positions; {left_out} left out.")
+    if not any(len(g) > 1 for g in every) and every:
+        notes.append("No two actors share a position in this corpus: there are no coalitions yet.")
+    hidden = _labels(ax, network, positions)
+    if hidden:
+        notes.append(f"{hidden} labels of less active actors hidden where they would overlap.")
+    if notes:
+        note(ax, " ".join(notes))
     ax.set_axis_off()
     ax.set_title(title_for(graph, "Congruence network and coalitions"), fontsize=11)
     handles.append(
@@ -153,10 +141,112 @@ def draw_coalitions(
     side_legend(ax, handles, "Louvain coalitions")
 
 
-def _labels(ax: Axes, network: nx.Graph, positions: Positions) -> None:
+def _shown(full: nx.Graph, max_actors: int) -> nx.Graph:
+    ranked = sorted(full.nodes, key=lambda n: (-int(full.nodes[n]["positions"]), n))
+    keep = set(ranked[:max_actors])
+    edges = sorted(
+        (min(u, v), max(u, v), attrs)
+        for u, v, attrs in full.edges(data=True)
+        if u in keep and v in keep
+    )
+    if len(edges) > MAX_EDGES:
+        # A backbone: an edge stays if it is among the strongest few of either end, so the
+        # picture shows structure rather than a grey mass of weak ties.
+        ranked_edges: dict[str, list[tuple[float, str, str]]] = {}
+        for u, v, attrs in edges:
+            strength = -abs(float(attrs["weight"]))
+            ranked_edges.setdefault(u, []).append((strength, u, v))
+            ranked_edges.setdefault(v, []).append((strength, u, v))
+        strong = {
+            (u, v) for items in ranked_edges.values() for _, u, v in sorted(items)[:STRONGEST]
+        }
+        edges = [e for e in edges if (e[0], e[1]) in strong]
+    network = nx.Graph()
+    network.add_nodes_from((n, full.nodes[n]) for n in sorted(keep))
+    network.add_edges_from(edges)
+    return network
+
+
+def _nodes(
+    ax: Axes,
+    network: nx.Graph,
+    positions: Positions,
+    every: list[Coalition],
+    groups: list[Coalition],
+) -> list[Line2D]:
+    handles = []
+    alone = sorted(m for i, g in enumerate(groups) for m in g if len(every[i]) == 1)
+    for index, members in enumerate(groups):
+        if len(every[index]) == 1 or not members:
+            continue
+        colour = COALITION_COLOURS[index % len(COALITION_COLOURS)]
+        marker = COALITION_MARKERS[(index // len(COALITION_COLOURS)) % len(COALITION_MARKERS)]
+        size = len(every[index])
+        shown = "" if len(members) == size else f", {len(members)} shown"
+        handles.append(
+            _scatter(
+                ax,
+                network=network,
+                positions=positions,
+                members=members,
+                colour=colour,
+                marker=marker,
+                label=f"coalition {index + 1} ({size} actors{shown})",
+            )
+        )
+    if alone:
+        handles.append(
+            _scatter(
+                ax,
+                network=network,
+                positions=positions,
+                members=tuple(alone),
+                colour=ALONE_COLOUR,
+                marker="o",
+                label=f"shares no position ({len(alone)})",
+            )
+        )
+    return handles
+
+
+def _scatter(
+    ax: Axes,
+    *,
+    network: nx.Graph,
+    positions: Positions,
+    members: Coalition,
+    colour: str,
+    marker: str,
+    label: str,
+) -> Line2D:
+    most = max(float(p) for _, p in network.nodes(data="positions"))
+    ax.scatter(
+        [positions[m][0] for m in members],
+        [positions[m][1] for m in members],
+        # Area grows with the actor's number of positions, relative to the most active actor.
+        s=[30 + 170 * float(network.nodes[m]["positions"]) / most for m in members],
+        c=colour,
+        marker=marker,
+        edgecolors="#333333",
+        linewidths=0.6,
+        zorder=3,
+    )
+    return Line2D(
+        [],
+        [],
+        marker=marker,
+        color="none",
+        markerfacecolor=colour,
+        markeredgecolor="#333333",
+        markersize=7,
+        label=label,
+    )
+
+
+def _labels(ax: Axes, network: nx.Graph, positions: Positions) -> int:
     nodes = sorted(network.nodes)
     if not nodes:
-        return
+        return 0
     xs = [positions[n][0] for n in nodes]
     ys = [positions[n][1] for n in nodes]
     # Room for labels at the edges; equal scales keep each coalition round. The limits are
@@ -189,8 +279,5 @@ def _labels(ax: Axes, network: nx.Graph, positions: Positions) -> None:
         prevent_crossings=False,  # no arrows from label to node to keep uncrossed
         iter_lim=150,
     )
-    hidden = hide_overlapping(
-        texts, renderer_of(ax), [float(network.nodes[n]["positions"]) for n in nodes]
-    )
-    if hidden:
-        note(ax, f"{hidden} labels of less active actors hidden where they would overlap.")
+    priority = [float(network.nodes[n]["positions"]) for n in nodes]
+    return hide_overlapping(texts, renderer_of(ax), priority)
