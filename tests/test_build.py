@@ -26,6 +26,12 @@ EXPECTED_FILES = {
     "ontology.ttl",
     "actor-network.png",
     "actor-network.svg",
+    "stance-matrix.png",
+    "stance-matrix.svg",
+    "coalitions.png",
+    "coalitions.svg",
+    "timeline.png",
+    "timeline.svg",
 }
 
 
@@ -80,7 +86,7 @@ def test_each_stage_reports_one_line(tmp_path: Path) -> None:
     assert "41 statements" in lines[0]
     assert "candidate statements" in lines[1]
     assert "triples" in lines[2]
-    assert lines[5] == f"write: 11 files to {tmp_path}"
+    assert lines[5] == f"write: 17 files to {tmp_path}"
 
 
 def test_no_temporary_files_are_left(fresh_build: Path) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stancegraph.corpus import StanceGraph
-from stancegraph.drawing import render
+from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS, render_diagram
 from stancegraph.errors import InputError
 from stancegraph.extract.pipeline import Extractor, ProgressFactory, no_progress
 from stancegraph.files import write_atomically
@@ -62,9 +62,10 @@ def render_exports(graph: StanceGraph, base: str, report: Reporter) -> Exports:
         f"networkx: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
         f"({', '.join(NETWORK_FORMATS)}, csv)"
     )
-    for image_format in ("png", "svg"):
-        files[f"{NETWORK_PICTURE}.{image_format}"] = render(graph, image_format)
-    report("diagrams: actor network as png and svg")
+    for name in DIAGRAMS:
+        for image_format in IMAGE_FORMATS:
+            files[f"{name}.{image_format}"] = render_diagram(graph, name, image_format)
+    report(f"diagrams: {', '.join(DIAGRAMS)} as {' and '.join(IMAGE_FORMATS)}")
     return Exports(files, triples)
 
 

@@ -5,18 +5,21 @@ from __future__ import annotations
 import io
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import matplotlib as mpl
 import networkx as nx
 from adjustText import adjust_text
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.typing import LineStyleType
+from matplotlib.typing import LineStyleType, RcKeyType
 
 from stancegraph.corpus import StanceGraph
+from stancegraph.labelling import hide_overlapping, renderer_of
 from stancegraph.model import ActorKind, NodeKind, Polarity, StatementKind
 from stancegraph.nx_mapping import to_networkx
 
@@ -99,8 +102,23 @@ def title_for(graph: StanceGraph, what: str) -> str:
     return f"{what} of corpus '{graph.name}' — {count} article{plural}{dates}"
 
 
+KAMADA_KAWAI_LIMIT = 60
+"""Parts with more nodes than this are laid out by a seeded spring layout: Kamada-Kawai reads
+best but its optimiser takes seconds from about a hundred nodes on."""
+MAX_NODES = 150
+"""The actor network draws at most this many nodes, the most connected ones: past that no
+picture of a few inches can be read, and the layout would take long."""
+ARROW_LIMIT = 200
+"""Above this many distinct edges, edges are straight lines drawn as one collection per style
+instead of one curved arrow each (matplotlib draws a thousand arrows slowly)."""
+
+
 def layout(network: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Deterministic positions: Kamada-Kawai per connected part, parts placed side by side."""
+    """Deterministic positions per connected part, parts placed side by side.
+
+    Kamada-Kawai for parts up to :data:`KAMADA_KAWAI_LIMIT` nodes, a seeded spring layout
+    (from a circle) for larger ones.
+    """
     simple = _ordered_simple_graph(network, network.nodes)
     positions: dict[str, tuple[float, float]] = {}
     parts = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
@@ -112,7 +130,10 @@ def layout(network: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
             local = {next(iter(part)): (0.0, 0.0)}
         else:
             initial = nx.circular_layout(sub)
-            local = nx.kamada_kawai_layout(sub, pos=initial, scale=scale)
+            if len(part) <= KAMADA_KAWAI_LIMIT:
+                local = nx.kamada_kawai_layout(sub, pos=initial, scale=scale)
+            else:
+                local = nx.spring_layout(sub, pos=initial, seed=0, scale=scale, iterations=100)
         row, col = divmod(index, columns)
         offset_x, offset_y = col * 2.6 * max(scale, 1.0), -row * 2.6 * max(scale, 1.0)
         for node, (x, y) in local.items():
@@ -132,17 +153,15 @@ def _ordered_simple_graph(network: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
     return out
 
 
-def draw_actor_network(graph: StanceGraph, ax: Axes) -> None:
+def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NODES) -> None:
     """Draw actors and what their statements point at, styled by kind, with legend and title.
 
     Only nodes that take part in at least one statement are drawn, so a large registry does
-    not crowd the picture.
+    not crowd the picture; of those, the ``max_nodes`` with most statements. Statements of one
+    kind between the same two nodes are one edge, thicker the more there are.
     """
     full = to_networkx(graph)
-    used = {n for edge in full.edges() for n in edge}
-    network = nx.MultiDiGraph()
-    network.add_nodes_from((n, full.nodes[n]) for n in sorted(used))
-    network.add_edges_from(sorted(full.edges(keys=True, data=True), key=lambda e: e[2]))
+    network, dropped = _most_connected(full, max_nodes)
     positions = layout(network)
     _draw_edges(ax, network, positions)
     for node in sorted(network.nodes):
@@ -151,7 +170,7 @@ def draw_actor_network(graph: StanceGraph, ax: Axes) -> None:
         ax.scatter(
             [x],
             [y],
-            s=260,
+            s=260 if network.number_of_nodes() <= 60 else 120,
             marker=style.marker,
             c=style.colour,
             edgecolors="#333333",
@@ -181,6 +200,7 @@ def draw_actor_network(graph: StanceGraph, ax: Axes) -> None:
         ax.set_xlim(min(xs) - 1.0, max(xs) + 1.0)
         ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
         nodes = sorted(network.nodes)
+        small = len(nodes) <= 60
         adjust_text(
             texts,
             x=[positions[n][0] for n in nodes],
@@ -188,10 +208,41 @@ def draw_actor_network(graph: StanceGraph, ax: Axes) -> None:
             ax=ax,
             expand=(1.1, 1.3),
             ensure_inside_axes=True,
+            # Checking every label's path against every other is what makes adjust_text slow
+            # on large graphs; there are no label arrows to keep apart anyway.
+            prevent_crossings=small,
             # A fixed number of iterations, not adjustText's default time limit: the result
             # must not depend on how busy the machine is.
-            iter_lim=400,
+            iter_lim=400 if small else 30,
         )
+        # Whatever adjust_text could not separate is hidden, least connected node first.
+        degree = [float(full.degree(n)) for n in nodes]
+        hidden = hide_overlapping(texts, renderer_of(ax), degree)
+        left_out = [f"{dropped} less connected nodes left out"] if dropped else []
+        left_out += [f"{hidden} labels hidden where they would overlap"] if hidden else []
+        if left_out:
+            ax.annotate(
+                "; ".join(left_out) + ".",
+                xy=(0.0, 0.0),
+                xycoords="axes fraction",
+                fontsize=7,
+                color="#555555",
+            )
+
+
+def _most_connected(full: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, int]:
+    used = sorted({n for edge in full.edges() for n in edge})
+    ranked = sorted(used, key=lambda n: (-full.degree(n), n))
+    keep = set(ranked[:max_nodes])
+    network = nx.MultiDiGraph()
+    network.add_nodes_from((n, full.nodes[n]) for n in sorted(keep))
+    network.add_edges_from(
+        sorted(
+            (e for e in full.edges(keys=True, data=True) if e[0] in keep and e[1] in keep),
+            key=lambda e: e[2],
+        )
+    )
+    return network, len(used) - len(keep)
 
 
 def _wrap(label: str, width: int = 22) -> str:
@@ -209,13 +260,18 @@ def _wrap(label: str, width: int = 22) -> str:
 def _draw_edges(
     ax: Axes, network: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]
 ) -> None:
+    grouped: Counter[tuple[str, str, EdgeStyle]] = Counter()
+    for source, target, attrs in network.edges(data=True):
+        grouped[(source, target, edge_style(str(attrs["kind"]), attrs.get("polarity")))] += 1
+    order = sorted(grouped, key=lambda g: (g[0], g[1], g[2].label))
+    if len(order) > ARROW_LIMIT:
+        _draw_lines(ax, grouped, order, positions)
+        return
     seen: Counter[tuple[str, str]] = Counter()
-    for source, target, key in sorted(network.edges(keys=True)):
-        attrs = network.edges[source, target, key]
-        style = edge_style(str(attrs["kind"]), attrs.get("polarity"))
+    for source, target, style in order:
         pair = (min(source, target), max(source, target))
-        # Parallel statements between the same two nodes bend by increasing amounts so that
-        # each stays visible.
+        # Different kinds of statement between the same two nodes bend by increasing amounts
+        # so that each stays visible.
         bend = 0.08 + 0.12 * seen[pair]
         seen[pair] += 1
         ax.annotate(
@@ -226,13 +282,34 @@ def _draw_edges(
                 "arrowstyle": "-|>",
                 "color": style.colour,
                 "linestyle": style.linestyle,
-                "linewidth": 1.3,
+                "linewidth": 1.3 * (1 + math.log2(grouped[(source, target, style)]) / 2),
                 "shrinkA": 9,
                 "shrinkB": 9,
                 "mutation_scale": 9,
                 "connectionstyle": f"arc3,rad={bend:.2f}",
             },
             zorder=2,
+        )
+
+
+def _draw_lines(
+    ax: Axes,
+    grouped: Counter[tuple[str, str, EdgeStyle]],
+    order: list[tuple[str, str, EdgeStyle]],
+    positions: dict[str, tuple[float, float]],
+) -> None:
+    styles = sorted({g[2] for g in order}, key=lambda s: s.label)
+    for style in styles:
+        mine = [g for g in order if g[2] == style]
+        ax.add_collection(
+            LineCollection(
+                [(positions[s], positions[t]) for s, t, _ in mine],
+                linewidths=[0.6 * (1 + math.log2(grouped[g])) for g in mine],
+                colors=style.colour,
+                linestyles=style.linestyle,
+                alpha=0.45,
+                zorder=2,
+            )
         )
 
 
@@ -260,26 +337,40 @@ def _legend(ax: Axes, network: nx.MultiDiGraph) -> None:
         for s in [*STANCE_STYLES.values(), *KIND_STYLES.values()]
         if s in edge_styles
     ]
+    side_legend(ax, handles, "nodes and statements")
+
+
+def side_legend(ax: Axes, handles: Sequence[Artist], title: str) -> None:
+    """The legend every diagram has: at the right of the plot, top aligned, no frame."""
     ax.legend(
         handles=handles,
         loc="upper left",
         bbox_to_anchor=(1.0, 1.0),
         fontsize=7,
         frameon=False,
-        title="nodes and statements",
+        title=title,
         title_fontsize=8,
     )
 
 
 def render(graph: StanceGraph, image_format: str) -> bytes:
     """The actor network as PNG or SVG bytes, identical for identical graphs."""
-    with mpl.rc_context({"svg.hashsalt": "stancegraph", "svg.fonttype": "none"}):
-        figure = Figure(figsize=FIGURE_SIZE, dpi=110, layout="constrained")
+    with mpl.rc_context(RC):
+        figure = Figure(figsize=FIGURE_SIZE, dpi=DPI, layout="constrained")
         draw_actor_network(graph, figure.add_subplot())
-        buffer = io.BytesIO()
-        # No creation date or software version in the metadata: rebuilds stay byte-identical.
-        metadata: dict[str, str | None] = (
-            {"Date": None, "Creator": None} if image_format == "svg" else {"Software": None}
-        )
-        figure.savefig(buffer, format=image_format, metadata=metadata)
-        return buffer.getvalue()
+        return figure_bytes(figure, image_format)
+
+
+DPI = 110
+RC: dict[RcKeyType, str] = {"svg.hashsalt": "stancegraph", "svg.fonttype": "none"}
+"""Settings every diagram is drawn with: a fixed SVG id salt and text kept as text."""
+
+
+def figure_bytes(figure: Figure, image_format: str) -> bytes:
+    """``figure`` saved as PNG or SVG, with no date or version in it so rebuilds are identical."""
+    buffer = io.BytesIO()
+    metadata: dict[str, str | None] = (
+        {"Date": None, "Creator": None} if image_format == "svg" else {"Software": None}
+    )
+    figure.savefig(buffer, format=image_format, metadata=metadata)
+    return buffer.getvalue()

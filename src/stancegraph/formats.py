@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -93,7 +95,32 @@ def _graphml(graph: nx.Graph) -> bytes:
 
 
 def _gexf(graph: nx.Graph) -> bytes:
-    return ("\n".join(nx.generate_gexf(graph, prettyprint=True)) + "\n").encode("utf-8")
+    # networkx stamps today's date into <meta lastmodifieddate=...>; the attribute is optional
+    # in GEXF and is dropped so that an export built tomorrow is byte-identical to today's.
+    lines = nx.generate_gexf(graph, prettyprint=True)
+    text = "\n".join(_STAMP.sub("<meta>", line) for line in lines)
+    return (text + "\n").encode("utf-8")
+
+
+_STAMP = re.compile(r'<meta lastmodifieddate="[0-9-]+">')
+
+
+def edge_list_csv(graph: nx.Graph) -> bytes:
+    """An edge list: ``source``, ``target``, then every edge attribute in name order.
+
+    Node attributes are not in an edge list; GraphML and GEXF keep them.
+
+    >>> print(edge_list_csv(nx.Graph([("b", "a", {"w": 1})])).decode(), end="")
+    source,target,w
+    b,a,1
+    """
+    keys = sorted({key for _, _, attrs in graph.edges(data=True) for key in attrs})
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["source", "target", *keys])
+    for source, target, attrs in graph.edges(data=True):
+        writer.writerow([source, target, *(attrs.get(key, "") for key in keys)])
+    return buffer.getvalue().encode("utf-8")
 
 
 RDF_FORMATS: MappingProxyType[str, RdfFormat] = MappingProxyType(
@@ -124,3 +151,15 @@ NETWORK_FORMATS: MappingProxyType[str, NetworkFormat] = MappingProxyType(
     }
 )
 """Network formats by name."""
+
+EXPORT_FORMATS: MappingProxyType[str, NetworkFormat] = MappingProxyType(
+    {
+        **NETWORK_FORMATS,
+        "csv": NetworkFormat("csv", ".csv", "text/csv", edge_list_csv),
+    }
+)
+"""Formats a derived network can be exported in: the network formats plus a CSV edge list.
+
+>>> sorted(EXPORT_FORMATS)
+['csv', 'gexf', 'graphml']
+"""

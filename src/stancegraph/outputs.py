@@ -1,0 +1,86 @@
+"""Writing one derived network or one diagram to a file: what ``export`` and ``draw`` do."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from stancegraph.analysis.levels import Level, at_level
+from stancegraph.analysis.networks import derived_network, export_network
+from stancegraph.analysis.onemode import Normalisation
+from stancegraph.analysis.periods import window
+from stancegraph.diagrams import IMAGE_FORMATS, render_diagram
+from stancegraph.files import write_atomically
+from stancegraph.formats import EXPORT_FORMATS
+from stancegraph.loading import load
+
+
+def export_to_file(
+    graph_dir: Path | str,
+    network: str,
+    format_name: str,
+    output: Path | None = None,
+    *,
+    normalisation: Normalisation = Normalisation.RAW,
+    level: Level = Level.PERSON,
+    start: date | None = None,
+    end: date | None = None,
+) -> Path:
+    """Load ``graph_dir``, derive ``network`` and write it; the path written is returned.
+
+    ``output`` defaults to ``NETWORK.SUFFIX`` in the current folder.
+
+    Raises:
+        InputError: an input file is wrong; nothing has been written.
+        KeyError: an unknown network or format name.
+
+    Examples:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     export_to_file("graph", "two-mode", "csv", Path(tmp) / "stances.csv").name
+        'stances.csv'
+
+    """
+    graph = load(graph_dir)
+    derived = derived_network(
+        graph, network, normalisation=normalisation, level=level, start=start, end=end
+    )
+    target = output or Path(network + EXPORT_FORMATS[format_name].suffix)
+    write_atomically(target.parent, {target.name: export_network(derived, format_name)})
+    return target
+
+
+def draw_to_file(
+    graph_dir: Path | str,
+    diagram: str,
+    image_format: str | None = None,
+    output: Path | None = None,
+    *,
+    level: Level = Level.PERSON,
+    start: date | None = None,
+    end: date | None = None,
+) -> Path:
+    """Load ``graph_dir``, draw ``diagram`` and write it; the path written is returned.
+
+    The format is ``image_format``, else the suffix of ``output``, else PNG; ``output``
+    defaults to ``DIAGRAM.FORMAT`` in the current folder.
+
+    Raises:
+        InputError: an input file is wrong; nothing has been written.
+        KeyError: an unknown diagram.
+        ValueError: an image format other than PNG or SVG.
+
+    Examples:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     draw_to_file("graph", "stance-matrix", output=Path(tmp) / "m.svg").name
+        'm.svg'
+
+    """
+    chosen = image_format or (output.suffix.lstrip(".").lower() if output else "") or "png"
+    if chosen not in IMAGE_FORMATS:
+        raise ValueError(f"cannot draw {chosen!r}; choose one of {', '.join(IMAGE_FORMATS)}")
+    graph = at_level(window(load(graph_dir), start, end), level)
+    target = output or Path(f"{diagram}.{chosen}")
+    write_atomically(target.parent, {target.name: render_diagram(graph, diagram, chosen)})
+    return target

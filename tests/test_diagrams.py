@@ -1,0 +1,196 @@
+"""Every diagram at the seed's size and at 60 actors: no overlapping labels, legend, title."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from stancegraph import StanceGraph, load
+from stancegraph.analysis import Normalisation, coalitions, congruence, stances
+from stancegraph.cli import main
+from stancegraph.diagrams import DIAGRAMS, draw_coalitions, render_diagram
+from stancegraph.diagrams.style import POLARITY_STYLES
+from stancegraph.drawing import draw_actor_network
+from tests.conftest import GRAPH_DIR
+from tests.corpora import blocs_of_sixty
+
+CORPORA = ("seed", "sixty")
+
+
+@cache
+def _corpus(name: str) -> StanceGraph:
+    return load(GRAPH_DIR) if name == "seed" else blocs_of_sixty()
+
+
+@cache
+def _drawn(kind: str, corpus: str) -> tuple[Axes, FigureCanvasAgg]:
+    graph = _corpus(corpus)
+    figure = Figure(figsize=DIAGRAMS[kind].size(graph), dpi=110, layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    DIAGRAMS[kind].draw(graph, ax)
+    canvas.draw()
+    return ax, canvas
+
+
+def _labels(ax: Axes) -> list[Text]:
+    ticks = [*ax.get_xticklabels(), *ax.get_yticklabels()]
+    return [t for t in [*ax.texts, *ticks] if t.get_visible() and t.get_text().strip()]
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+@pytest.mark.parametrize("kind", list(DIAGRAMS))
+def test_no_two_labels_overlap(kind: str, corpus: str) -> None:
+    ax, canvas = _drawn(kind, corpus)
+    renderer = canvas.get_renderer()
+    labels = _labels(ax)
+    assert labels
+    boxes = np.array([t.get_window_extent(renderer).extents for t in labels])
+    x0, y0, x1, y1 = (boxes[:, i][:, None] for i in range(4))
+    clash = (x0 < x1.T) & (x1 > x0.T) & (y0 < y1.T) & (y1 > y0.T)
+    np.fill_diagonal(clash, val=False)
+    pairs = [
+        (labels[i].get_text(), labels[j].get_text())
+        for i, j in zip(*np.nonzero(clash), strict=True)
+    ]
+    assert not pairs
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+@pytest.mark.parametrize("kind", list(DIAGRAMS))
+def test_legend_and_title_with_corpus_and_dates(kind: str, corpus: str) -> None:
+    ax, _ = _drawn(kind, corpus)
+    graph = _corpus(corpus)
+    assert ax.get_legend() is not None
+    first, last = graph.date_range() or (None, None)
+    assert f"'{graph.name}'" in ax.get_title()
+    assert str(first) in ax.get_title()
+    assert str(last) in ax.get_title()
+
+
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_matrix_counts_every_stance_and_labels_every_actor(corpus: str) -> None:
+    ax, _ = _drawn("stance-matrix", corpus)
+    graph = _corpus(corpus)
+    numbers = [int(t.get_text()) for t in ax.texts if t.get_text().isdigit()]
+    assert sum(numbers) == sum(1 for _ in stances(graph))
+    holders = {graph.label(s.holder) for s in stances(graph)}
+    assert {t.get_text() for t in ax.get_yticklabels()} == holders
+
+
+def test_matrix_legend_has_all_four_polarities() -> None:
+    ax, _ = _drawn("stance-matrix", "seed")
+    legend = ax.get_legend()
+    assert legend is not None
+    entries = [t.get_text() for t in legend.get_texts()]
+    assert entries == ["support", "oppose", "conditional", "neutral"]
+
+
+def test_polarities_differ_in_greyscale() -> None:
+    # Lightness alone separates the four fills by at least a tenth of the range; the two
+    # middle ones are also hatched differently.
+    grey = sorted(
+        float(np.dot(to_rgb(s.colour), [0.299, 0.587, 0.114])) for s in POLARITY_STYLES.values()
+    )
+    assert min(b - a for a, b in itertools.pairwise(grey)) > 0.1
+    hatches = [s.hatch for s in POLARITY_STYLES.values()]
+    assert len(set(hatches)) == 3
+
+
+def test_coalition_legend_matches_the_analysis() -> None:
+    ax, _ = _drawn("coalitions", "sixty")
+    legend = ax.get_legend()
+    assert legend is not None
+    entries = [t.get_text() for t in legend.get_texts() if t.get_text().startswith("coalition")]
+    found = coalitions(congruence(_corpus("sixty"), Normalisation.JACCARD))
+    assert entries == [f"coalition {i + 1} ({len(c)} actors)" for i, c in enumerate(found)]
+
+
+@pytest.mark.parametrize("kind", ["coalitions", "actor-network"])
+def test_nearly_every_label_is_shown_at_sixty_actors(kind: str) -> None:
+    ax, _ = _drawn(kind, "sixty")
+    shown = [t for t in ax.texts if t.get_visible() and t.get_text() and t.get_fontsize() < 7.5]
+    drawn = [t for t in ax.texts if t.get_text() and t.get_fontsize() < 7.5]
+    assert len(shown) >= 0.9 * len(drawn)
+
+
+def test_timeline_has_a_row_per_actor() -> None:
+    ax, _ = _drawn("timeline", "sixty")
+    graph = _corpus("sixty")
+    assert len(ax.get_yticklabels()) == len({s.holder for s in graph.statements})
+
+
+@pytest.mark.parametrize("kind", [k for k in DIAGRAMS if k != "actor-network"])
+def test_render_is_repeatable(kind: str) -> None:
+    # The actor network's repeatability is checked by the build tests, across hash seeds.
+    graph = _corpus("seed")
+    assert render_diagram(graph, kind, "svg") == render_diagram(graph, kind, "svg")
+
+
+def test_cli_draw_takes_the_format_from_the_file_name(tmp_path: Path) -> None:
+    out = tmp_path / "matrix.svg"
+    args = ["draw", "stance-matrix", "--graph", str(GRAPH_DIR), "-o", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert b"<svg" in out.read_bytes()[:500]
+    png = tmp_path / "t.png"
+    args = ["draw", "timeline", "--graph", str(GRAPH_DIR), "--format", "png", "-o", str(png)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert png.read_bytes().startswith(b"\x89PNG")
+
+
+def test_cli_draw_rejects_unknown_kind() -> None:
+    result = CliRunner().invoke(main, ["draw", "pie-chart"])
+    assert result.exit_code == 2
+    assert "stance-matrix" in result.output
+
+
+def test_cli_draw_refuses_a_format_it_cannot_write(tmp_path: Path) -> None:
+    out = tmp_path / "matrix.pdf"
+    result = CliRunner().invoke(
+        main, ["draw", "timeline", "--graph", str(GRAPH_DIR), "-o", str(out)]
+    )
+    assert result.exit_code == 2
+    assert "cannot draw 'pdf'" in result.output
+    assert not out.exists()
+
+
+def _drawn_with(draw: Callable[[Axes], None]) -> Axes:
+    figure = Figure(figsize=(13, 9), dpi=110, layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    draw(ax)
+    canvas.draw()
+    return ax
+
+
+def test_coalitions_of_a_large_corpus_show_the_most_active_and_say_so() -> None:
+    graph = _corpus("sixty")
+    ax = _drawn_with(lambda ax: draw_coalitions(graph, ax, max_actors=20))
+    names = {" ".join(t.get_text().split()) for t in ax.texts}
+    assert any(name.startswith("Showing the 20 actors with most positions; 40") for name in names)
+    legend = ax.get_legend()
+    assert legend is not None
+    assert any("shown)" in t.get_text() for t in legend.get_texts())
+    assert len([t for t in ax.texts if t.get_fontsize() < 7]) == 20
+
+
+def test_actor_network_of_a_large_corpus_keeps_the_most_connected() -> None:
+    graph = _corpus("sixty")
+    ax = _drawn_with(lambda ax: draw_actor_network(graph, ax, max_nodes=30))
+    labels = [t for t in ax.texts if t.get_fontsize() == 7 and t.get_text()]
+    notes = [t.get_text() for t in labels if "less connected nodes left out" in t.get_text()]
+    assert notes
+    assert notes[0].startswith("50 less connected nodes left out")
+    assert len(labels) == 30 + 1
