@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, ORG, OWL, RDF, RDFS, SKOS, TIME, XSD
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import Iris
 from stancegraph.model import ActorKind
+from stancegraph.rdf_sink import TripleSink
 from stancegraph.vocab import SCHEMA, SG, WIKIDATA
 
 ACTOR_CLASSES: dict[ActorKind, URIRef] = {
@@ -22,7 +23,7 @@ ACTOR_CLASSES: dict[ActorKind, URIRef] = {
 }
 
 
-def add_registry(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+def add_registry(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     """Add actors, roles, memberships, propositions and events of ``graph`` to ``out``."""
     _add_actors(out, graph, iris)
     _add_roles(out, graph, iris)
@@ -31,7 +32,7 @@ def add_registry(out: Graph, graph: StanceGraph, iris: Iris) -> None:
     _add_events(out, graph, iris)
 
 
-def _add_actors(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+def _add_actors(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     for actor in graph.actors:
         node = iris.actor(actor.id)
         out.add((node, RDF.type, SG.Actor))
@@ -49,7 +50,7 @@ def _add_actors(out: Graph, graph: StanceGraph, iris: Iris) -> None:
             out.add((node, ORG.subOrganizationOf, iris.actor(actor.part_of)))
 
 
-def _add_roles(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+def _add_roles(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     # ORG has no dates on org:holds, so each tenure is also an org:Membership with org:role and
     # org:memberDuring (the pattern the ORG recommendation gives for time-qualified roles).
     for role in graph.roles:
@@ -70,7 +71,7 @@ def _add_roles(out: Graph, graph: StanceGraph, iris: Iris) -> None:
         _add_interval(out, iris, tenure, role.start, role.end)
 
 
-def _add_memberships(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+def _add_memberships(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     for membership in graph.memberships:
         member, organisation = iris.actor(membership.member), iris.actor(membership.organisation)
         node = iris.membership(membership)
@@ -82,7 +83,7 @@ def _add_memberships(out: Graph, graph: StanceGraph, iris: Iris) -> None:
 
 
 def _add_interval(
-    out: Graph, iris: Iris, owner: URIRef, start: date | None, end: date | None
+    out: TripleSink, iris: Iris, owner: URIRef, start: date | None, end: date | None
 ) -> None:
     interval = iris.interval(owner)
     out.add((owner, ORG.memberDuring, interval))
@@ -98,7 +99,7 @@ def _add_interval(
             out.add((instant, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
 
 
-def _add_propositions(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+def _add_propositions(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     scheme = iris.proposition_scheme()
     out.add((scheme, RDF.type, SKOS.ConceptScheme))
     out.add((scheme, RDFS.label, Literal("stancegraph propositions", lang="en")))
@@ -116,7 +117,7 @@ def _add_propositions(out: Graph, graph: StanceGraph, iris: Iris) -> None:
             out.add((node, SG.keyword, Literal(keyword, lang="en")))
 
 
-def _add_events(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+def _add_events(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     for event in graph.events:
         node = iris.event(event.id)
         out.add((node, RDF.type, SCHEMA.Event))
