@@ -31,6 +31,7 @@ from stancegraph.model import (
     StatementKind,
 )
 from stancegraph.nx_mapping import to_networkx
+from stancegraph.querying import query
 from stancegraph.rdf_mapping import to_rdf
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "Statement",
     "StatementKind",
     "load",
+    "query",
     "to_networkx",
     "to_rdf",
 ]
