@@ -3,7 +3,6 @@ that `push` filled, on the seed article and on a synthetic corpus with every kin
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +20,8 @@ from stancegraph.stores.memory import RdflibStore
 from stancegraph.stores.oxigraph import OxigraphStore
 from stancegraph.stores.push import push
 from stancegraph.stores.remote import RemoteStore
-from tests.conftest import ROOT, SEED_ID
+from tests.conftest import SEED_ID
+from tests.corpora import synthetic
 from tests.oxigraph_server import OxigraphServer
 
 SEED_CASES: list[tuple[str, dict[str, str]]] = [
@@ -58,19 +58,9 @@ SYNTHETIC_CASES: list[tuple[str, dict[str, str]]] = [
 ]
 
 
-def _synthetic(statements: int) -> StanceGraph:
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "benchmarks" / "synthetic.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    graph: StanceGraph = module.generate(statements, seed=7)
-    return graph
-
-
 @pytest.fixture(scope="module", params=["seed", "synthetic"])
 def corpus(request: pytest.FixtureRequest, seed_graph: StanceGraph) -> tuple[str, StanceGraph]:
-    return request.param, seed_graph if request.param == "seed" else _synthetic(600)
+    return request.param, seed_graph if request.param == "seed" else synthetic(600)
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +118,7 @@ def test_seed_answers_are_what_the_article_says(seed_graph: StanceGraph) -> None
 
 
 def test_conflict_on_synthetic_pairs_a_supporter_with_an_opponent() -> None:
-    graph = _synthetic(600)
+    graph = synthetic(600)
     rows = run(RdflibStore(to_rdf(graph)), "conflict", {}).records()
     assert rows
     labels = {a.name: a.id for a in graph.actors}
