@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import FOAF, ORG, OWL, RDF, RDFS, SKOS, TIME, XSD
+from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import Iris
-from stancegraph.model import ActorKind
+from stancegraph.model import ActorKind, Method
 from stancegraph.rdf_sink import TripleSink
 from stancegraph.vocab import SCHEMA, SG, WIKIDATA
 
@@ -30,6 +30,7 @@ def add_registry(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     _add_memberships(out, graph, iris)
     _add_propositions(out, graph, iris)
     _add_events(out, graph, iris)
+    _add_agents(out, graph, iris)
 
 
 def _add_actors(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
@@ -126,3 +127,15 @@ def _add_events(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
             out.add((node, SCHEMA.startDate, Literal(event.date, datatype=XSD.date)))
         for participant in event.participants:
             out.add((node, SCHEMA.attendee, iris.actor(participant)))
+
+
+def _add_agents(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
+    # Curators and the extractor are described here once rather than in every article graph
+    # that cites them: a store whose default graph is the union of quads (Oxigraph) would
+    # otherwise match an agent's label once per article.
+    agents = {(s.provenance.agent, s.provenance.method) for s in graph.statements}
+    for name, method in sorted(agents, key=lambda pair: (pair[0], pair[1].value)):
+        node = iris.agent(name)
+        out.add((node, RDFS.label, Literal(name)))
+        kind = PROV.Agent if method is Method.CURATED else PROV.SoftwareAgent
+        out.add((node, RDF.type, kind))

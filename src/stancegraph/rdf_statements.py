@@ -112,18 +112,16 @@ def _add_provenance(out: TripleSink, statement: Statement, iris: Iris) -> None:
     out.add((node, SG.confidence, Literal(confidence, datatype=XSD.decimal)))
     status = SG.reviewed if provenance.reviewed else SG.unreviewed
     out.add((node, SG.reviewStatus, status))
+    # The agent itself (label, type) is described once, in the registry graph.
     agent = iris.agent(provenance.agent)
-    out.add((agent, RDFS.label, Literal(provenance.agent)))
     if provenance.method is Method.CURATED:
         out.add((node, PROV.wasAttributedTo, agent))
-        out.add((agent, RDF.type, PROV.Agent))
         return
     activity = iris.extraction(statement.article)
     out.add((node, PROV.wasGeneratedBy, activity))
     out.add((activity, RDF.type, PROV.Activity))
     out.add((activity, PROV.used, iris.article(statement.article)))
     out.add((activity, PROV.wasAssociatedWith, agent))
-    out.add((agent, RDF.type, PROV.SoftwareAgent))
     if provenance.rule:
         out.add((node, SG.rule, Literal(provenance.rule)))
 
