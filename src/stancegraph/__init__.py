@@ -33,6 +33,7 @@ from stancegraph.model import (
 from stancegraph.nx_mapping import to_networkx
 from stancegraph.querying import query
 from stancegraph.rdf_mapping import to_rdf
+from stancegraph.stores.opening import open_store
 
 __all__ = [
     "Actor",
@@ -53,6 +54,7 @@ __all__ = [
     "Statement",
     "StatementKind",
     "load",
+    "open_store",
     "query",
     "to_networkx",
     "to_rdf",
