@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import random
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import cache
 
 from stancegraph import (
     Actor,
@@ -20,6 +22,7 @@ from stancegraph import (
     Statement,
     StatementKind,
 )
+from tests.conftest import ROOT
 
 Row = tuple[str, str, str, str]
 """holder, target, polarity (or a statement kind for non-stances), ISO date."""
@@ -204,3 +207,15 @@ def blocs_of_sixty(seed: int = 0, actors: int = 60, blocs: int = 4) -> StanceGra
         statements=graph.statements,
         name=graph.name,
     )
+
+
+@cache
+def synthetic(statements: int) -> StanceGraph:
+    """benchmarks/synthetic.py's corpus of ``statements`` statements (seed 7)."""
+    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "benchmarks" / "synthetic.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    graph: StanceGraph = module.generate(statements, seed=7)
+    return graph

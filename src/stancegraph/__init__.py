@@ -31,7 +31,9 @@ from stancegraph.model import (
     StatementKind,
 )
 from stancegraph.nx_mapping import to_networkx
+from stancegraph.querying import query
 from stancegraph.rdf_mapping import to_rdf
+from stancegraph.stores.opening import open_store
 
 __all__ = [
     "Actor",
@@ -52,6 +54,8 @@ __all__ = [
     "Statement",
     "StatementKind",
     "load",
+    "open_store",
+    "query",
     "to_networkx",
     "to_rdf",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,16 +16,25 @@ from stancegraph.analysis.networks import NETWORKS
 from stancegraph.analysis.onemode import Normalisation
 from stancegraph.build import build as build_exports
 from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS
-from stancegraph.errors import InputError
+from stancegraph.errors import InputError, StoreError
 from stancegraph.extract.nlp import ENV_VAR, ModelNotFoundError
 from stancegraph.extract.pipeline import Progress
 from stancegraph.formats import EXPORT_FORMATS
 from stancegraph.iris import DEFAULT_BASE, is_base_iri
 from stancegraph.outputs import draw_to_file, export_to_file
+from stancegraph.querying import run
+from stancegraph.sparql.library import listing
+from stancegraph.sparql.results import RESULT_FORMATS
+from stancegraph.stores.opening import DEFAULT_STORE, STORE_CHOICES, open_store
+from stancegraph.stores.push import push_graph
 
 
 class _Group(click.Group):
-    """Turns an :class:`InputError` into one clear line on stderr and exit status 2."""
+    """Turns an error into one clear line on stderr and an exit status.
+
+    An :class:`InputError` (a mistake in an input or a query) exits with 2, a
+    :class:`StoreError` (a store or server failed) with 1.
+    """
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -32,6 +42,9 @@ class _Group(click.Group):
         except (InputError, ModelNotFoundError) as error:
             click.echo(f"error: {error}", err=True)
             ctx.exit(2)
+        except StoreError as error:
+            click.echo(f"error: {error}", err=True)
+            ctx.exit(1)
 
 
 def _check_base_iri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
@@ -295,6 +308,81 @@ def draw(  # click passes every parameter by name
     except ValueError as error:  # an output suffix that is not an image format we write
         raise click.UsageError(str(error)) from error
     click.echo(f"wrote {written}")
+
+
+def _params(_: click.Context, __: click.Parameter, values: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for item in values:
+        name, equals, value = item.partition("=")
+        if not equals or not name:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE")
+        params[name] = value
+    return params
+
+
+_graph_dir = click.option(
+    "--graph",
+    "graph_dir",
+    default="graph",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The graph/ folder to build the graph from.",
+)
+
+
+@main.command()
+@click.argument("query_name", metavar="NAME|FILE.rq", required=False)
+@click.option("--param", "params", multiple=True, callback=_params, help="NAME=VALUE, repeatable.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(list(RESULT_FORMATS)),
+    default="table",
+    show_default=True,
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
+@_graph_dir
+@click.option(
+    "--store",
+    "store_spec",
+    default=DEFAULT_STORE,
+    show_default=True,
+    help=f"Where to load the graph: {', '.join(STORE_CHOICES)}.",
+)
+@click.option("--endpoint", help="Query this SPARQL server instead (filled by `push`).")
+def query(  # noqa: PLR0917 - click passes one argument per option
+    query_name: str | None,
+    params: dict[str, str],
+    output_format: str,
+    list_queries: bool,
+    graph_dir: Path,
+    store_spec: str,
+    endpoint: str | None,
+) -> None:
+    """Run a named query (see --list) or a SPARQL file over the graph, print its rows."""
+    if list_queries:
+        click.echo(listing(), nl=False)
+        return
+    if query_name is None:
+        raise click.UsageError("give a query NAME or FILE.rq, or --list")
+    report = functools.partial(click.echo, err=True)
+    store = open_store(store_spec, graph_dir=graph_dir, endpoint=endpoint, report=report)
+    click.echo(RESULT_FORMATS[output_format](run(store, query_name, params)), nl=False)
+
+
+@main.command()
+@_graph_dir
+@click.option("--endpoint", required=True, help="The SPARQL server, e.g. http://127.0.0.1:7878.")
+@click.option(
+    "--base-iri", default=DEFAULT_BASE, show_default=True, help="Base IRI of the graph's nodes."
+)
+def push(graph_dir: Path, endpoint: str, base_iri: str) -> None:
+    """Load the graph into a SPARQL server: every named graph replaced whole, or none."""
+    report = push_graph(graph_dir, endpoint, base_iri)
+    click.echo(
+        f"push: {report.graphs} graphs, {report.triples} triples to {endpoint}"
+        f" ({report.dropped} graphs of removed articles dropped)"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

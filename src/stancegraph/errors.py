@@ -27,3 +27,19 @@ class InputError(Exception):
         where = f"{self.path}:{self.line}" if self.line is not None else f"{self.path}"
         field = f"{self.field}: " if self.field else ""
         return f"{where}: {field}{self.message}"
+
+
+class QueryError(InputError):
+    """A query that cannot run: unknown name, bad parameter or malformed SPARQL.
+
+    It names the query file, and the line when the SPARQL itself is wrong.
+
+    Examples:
+        >>> print(QueryError("queries/x.rq", "param date", "'2025-13-01' is not a date"))
+        queries/x.rq: param date: '2025-13-01' is not a date
+
+    """
+
+
+class StoreError(Exception):
+    """A store or SPARQL server failed to load or answer (unreachable, refused, bad response)."""

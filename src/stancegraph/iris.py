@@ -108,6 +108,10 @@ class Iris:
         """The IRI of the extraction activity that read one article."""
         return self._mint("activity", "extraction", article_id)
 
+    def graph_prefix(self) -> URIRef:
+        """The start of every named graph's IRI (what ``push`` owns on a server)."""
+        return self._mint("graph", "")
+
     def registry_graph(self) -> URIRef:
         """The named graph holding actors, roles, memberships, propositions and events."""
         return self._mint("graph", "registry")

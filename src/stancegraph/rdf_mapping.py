@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from rdflib import Dataset, Graph, Namespace
+from collections.abc import Callable
+
+from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDFS, SKOS, TIME, XSD
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import DEFAULT_BASE, Iris
 from stancegraph.rdf_registry import add_registry
+from stancegraph.rdf_sink import TripleSink
 from stancegraph.rdf_statements import add_article, add_statement
 from stancegraph.vocab import OA, SCHEMA, SG_NAMESPACE, WIKIDATA
 
@@ -25,15 +28,23 @@ def to_rdf(graph: StanceGraph, base: str = DEFAULT_BASE) -> Dataset:
     iris = Iris(base)
     dataset = Dataset()
     bind_prefixes(dataset, iris)
-    add_registry(dataset.graph(iris.registry_graph()), graph, iris)
-    by_article: dict[str, Graph] = {}
+    map_graph(graph, iris, dataset.graph)
+    return dataset
+
+
+def map_graph(graph: StanceGraph, iris: Iris, graph_for: Callable[[URIRef], TripleSink]) -> None:
+    """Write ``graph`` into the sinks ``graph_for`` returns for each named graph's IRI.
+
+    The registry graph comes first, then one graph per article in the graph's article order.
+    """
+    add_registry(graph_for(iris.registry_graph()), graph, iris)
+    by_article: dict[str, TripleSink] = {}
     for article in graph.articles:
-        named = dataset.graph(iris.article_graph(article.id))
+        named = graph_for(iris.article_graph(article.id))
         add_article(named, article, iris)
         by_article[article.id] = named
     for statement in graph.statements:
         add_statement(by_article[statement.article], statement, graph, iris)
-    return dataset
 
 
 def union(dataset: Dataset) -> Graph:

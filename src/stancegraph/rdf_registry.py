@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import FOAF, ORG, OWL, RDF, RDFS, SKOS, TIME, XSD
+from rdflib import Literal, URIRef
+from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import Iris
-from stancegraph.model import ActorKind
+from stancegraph.model import ActorKind, Method
+from stancegraph.rdf_sink import TripleSink
 from stancegraph.vocab import SCHEMA, SG, WIKIDATA
 
 ACTOR_CLASSES: dict[ActorKind, URIRef] = {
@@ -22,16 +23,17 @@ ACTOR_CLASSES: dict[ActorKind, URIRef] = {
 }
 
 
-def add_registry(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+def add_registry(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     """Add actors, roles, memberships, propositions and events of ``graph`` to ``out``."""
     _add_actors(out, graph, iris)
     _add_roles(out, graph, iris)
     _add_memberships(out, graph, iris)
     _add_propositions(out, graph, iris)
     _add_events(out, graph, iris)
+    _add_agents(out, graph, iris)
 
 
-def _add_actors(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+def _add_actors(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     for actor in graph.actors:
         node = iris.actor(actor.id)
         out.add((node, RDF.type, SG.Actor))
@@ -51,7 +53,7 @@ def _add_actors(out: Graph, graph: StanceGraph, iris: Iris) -> None:
             out.add((node, SG.provisional, Literal(True)))
 
 
-def _add_roles(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+def _add_roles(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     # ORG has no dates on org:holds, so each tenure is also an org:Membership with org:role and
     # org:memberDuring (the pattern the ORG recommendation gives for time-qualified roles).
     for role in graph.roles:
@@ -72,7 +74,7 @@ def _add_roles(out: Graph, graph: StanceGraph, iris: Iris) -> None:
         _add_interval(out, iris, tenure, role.start, role.end)
 
 
-def _add_memberships(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+def _add_memberships(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     for membership in graph.memberships:
         member, organisation = iris.actor(membership.member), iris.actor(membership.organisation)
         node = iris.membership(membership)
@@ -84,7 +86,7 @@ def _add_memberships(out: Graph, graph: StanceGraph, iris: Iris) -> None:
 
 
 def _add_interval(
-    out: Graph, iris: Iris, owner: URIRef, start: date | None, end: date | None
+    out: TripleSink, iris: Iris, owner: URIRef, start: date | None, end: date | None
 ) -> None:
     interval = iris.interval(owner)
     out.add((owner, ORG.memberDuring, interval))
@@ -100,7 +102,7 @@ def _add_interval(
             out.add((instant, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
 
 
-def _add_propositions(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+def _add_propositions(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     scheme = iris.proposition_scheme()
     out.add((scheme, RDF.type, SKOS.ConceptScheme))
     out.add((scheme, RDFS.label, Literal("stancegraph propositions", lang="en")))
@@ -120,7 +122,7 @@ def _add_propositions(out: Graph, graph: StanceGraph, iris: Iris) -> None:
             out.add((node, SG.provisional, Literal(True)))
 
 
-def _add_events(out: Graph, graph: StanceGraph, iris: Iris) -> None:
+def _add_events(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     for event in graph.events:
         node = iris.event(event.id)
         out.add((node, RDF.type, SCHEMA.Event))
@@ -129,3 +131,15 @@ def _add_events(out: Graph, graph: StanceGraph, iris: Iris) -> None:
             out.add((node, SCHEMA.startDate, Literal(event.date, datatype=XSD.date)))
         for participant in event.participants:
             out.add((node, SCHEMA.attendee, iris.actor(participant)))
+
+
+def _add_agents(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
+    # Curators and the extractor are described here once rather than in every article graph
+    # that cites them: a store whose default graph is the union of quads (Oxigraph) would
+    # otherwise match an agent's label once per article.
+    agents = {(s.provenance.agent, s.provenance.method) for s in graph.statements}
+    for name, method in sorted(agents, key=lambda pair: (pair[0], pair[1].value)):
+        node = iris.agent(name)
+        out.add((node, RDFS.label, Literal(name)))
+        kind = PROV.Agent if method is Method.CURATED else PROV.SoftwareAgent
+        out.add((node, RDF.type, kind))

@@ -5,12 +5,13 @@ Statements are n-ary nodes plus a shortcut triple, evidence is Web Annotation, p
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import Iris
 from stancegraph.model import Article, Evidence, Method, Polarity, Statement, StatementKind
+from stancegraph.rdf_sink import TripleSink
 from stancegraph.vocab import OA, SCHEMA, SG
 
 CONTEXT_CHARS = 32
@@ -56,7 +57,7 @@ def shortcut_predicate(statement: Statement) -> URIRef:
     return _KIND_SHORTCUTS[statement.kind]
 
 
-def add_article(out: Graph, article: Article, iris: Iris) -> None:
+def add_article(out: TripleSink, article: Article, iris: Iris) -> None:
     """Add ``article`` as a schema:NewsArticle with its full text and the text's SHA-256."""
     node = iris.article(article.id)
     out.add((node, RDF.type, SCHEMA.NewsArticle))
@@ -73,7 +74,7 @@ def add_article(out: Graph, article: Article, iris: Iris) -> None:
         out.add((node, SCHEMA.author, iris.actor(article.speaker)))
 
 
-def add_statement(out: Graph, statement: Statement, graph: StanceGraph, iris: Iris) -> None:
+def add_statement(out: TripleSink, statement: Statement, graph: StanceGraph, iris: Iris) -> None:
     """Add ``statement`` as a node, its shortcut triple, its evidence and its provenance."""
     node = iris.statement(statement.id)
     holder = iris.actor(statement.holder)
@@ -101,7 +102,7 @@ def add_statement(out: Graph, statement: Statement, graph: StanceGraph, iris: Ir
         _add_evidence(out, node, statement.id, index, evidence, article, iris)
 
 
-def _add_provenance(out: Graph, statement: Statement, iris: Iris) -> None:
+def _add_provenance(out: TripleSink, statement: Statement, iris: Iris) -> None:
     node = iris.statement(statement.id)
     provenance = statement.provenance
     out.add((node, PROV.wasDerivedFrom, iris.article(statement.article)))
@@ -111,24 +112,22 @@ def _add_provenance(out: Graph, statement: Statement, iris: Iris) -> None:
     out.add((node, SG.confidence, Literal(confidence, datatype=XSD.decimal)))
     status = SG.reviewed if provenance.reviewed else SG.unreviewed
     out.add((node, SG.reviewStatus, status))
+    # The agent itself (label, type) is described once, in the registry graph.
     agent = iris.agent(provenance.agent)
-    out.add((agent, RDFS.label, Literal(provenance.agent)))
     if provenance.method is Method.CURATED:
         out.add((node, PROV.wasAttributedTo, agent))
-        out.add((agent, RDF.type, PROV.Agent))
         return
     activity = iris.extraction(statement.article)
     out.add((node, PROV.wasGeneratedBy, activity))
     out.add((activity, RDF.type, PROV.Activity))
     out.add((activity, PROV.used, iris.article(statement.article)))
     out.add((activity, PROV.wasAssociatedWith, agent))
-    out.add((agent, RDF.type, PROV.SoftwareAgent))
     if provenance.rule:
         out.add((node, SG.rule, Literal(provenance.rule)))
 
 
 def _add_evidence(  # noqa: PLR0917 - one call site, every argument is needed
-    out: Graph,
+    out: TripleSink,
     statement_node: URIRef,
     statement_id: str,
     index: int,

@@ -1,0 +1,173 @@
+"""Build, export and every named query on rdflib and on pyoxigraph, at several corpus sizes.
+
+Each (engine, size) runs in a process of its own, so that its peak memory (max RSS) is its own,
+and an rdflib run that exceeds the time limit is stopped: what it finished is reported, the rest
+is shown as "> limit". Usage::
+
+    python benchmarks/query.py                       # 1k, 10k and 100k statements
+    python benchmarks/query.py --sizes 1000 --rdflib-limit 60
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import queue
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic import generate
+
+from stancegraph import to_rdf
+from stancegraph.formats import RDF_FORMATS
+from stancegraph.rdf_ntriples import ntriples_by_graph
+from stancegraph.sparql.binding import bind
+from stancegraph.sparql.library import find, named_queries
+from stancegraph.stores import Store
+from stancegraph.stores.memory import RdflibStore
+from stancegraph.stores.oxigraph import OxigraphStore
+
+# (label, query name, parameters): selective ones name one actor, proposition or statement.
+CASES: list[tuple[str, str, dict[str, str]]] = [
+    ("stances (one proposition)", "stances", {"proposition": "prop-0001"}),
+    ("timeline (one actor)", "timeline", {"actor": "actor-0001"}),
+    ("evidence (one statement)", "evidence", {"statement": "synthetic-000001/s01"}),
+    ("commitments (one actor)", "commitments", {"by": "actor-0001"}),
+    ("demands (one actor)", "demands", {"actor": "actor-0001"}),
+    ("criticism (one critic)", "criticism", {"critic": "actor-0001"}),
+    ("congruence (one proposition)", "congruence", {"proposition": "prop-0001"}),
+    ("conflict (one proposition)", "conflict", {"proposition": "prop-0001"}),
+    ("participants (all)", "participants", {}),
+    ("roles (on a date)", "roles", {"date": "2024-06-01"}),
+    ("memberships (on a date)", "memberships", {"date": "2024-06-01"}),
+    ("ceasefire-supporters", "ceasefire-supporters", {}),
+    ("commitments (all)", "commitments", {}),
+    ("criticism (all)", "criticism", {}),
+    ("demands (all)", "demands", {}),
+    ("congruence (all pairs)", "congruence", {}),
+    ("conflict (all pairs)", "conflict", {}),
+]
+
+Report = Callable[[str, float, str], None]
+
+
+def _timed(report: Report, label: str, action: Callable[[], object], note: str = "") -> object:
+    start = time.perf_counter()
+    value = action()
+    report(label, time.perf_counter() - start, note)
+    return value
+
+
+def _queries(store: Store, report: Report, repeat: int) -> None:
+    for label, name, params in CASES:
+        text = bind(find(name), params)
+        best, rows = float("inf"), 0
+        for _ in range(repeat):
+            start = time.perf_counter()
+            rows = len(store.select(text))
+            best = min(best, time.perf_counter() - start)
+        report(f"query: {label}", best, f"{rows} rows")
+
+
+def _run_rdflib(statements: int, report: Report) -> None:
+    graph = generate(statements, seed=1)
+    dataset = _timed(report, "build (map to store)", lambda: to_rdf(graph))
+    assert dataset is not None
+    _timed(report, "export turtle", lambda: RDF_FORMATS["turtle"].serialize(dataset))  # type: ignore[arg-type]
+    _timed(report, "export n-triples", lambda: RDF_FORMATS["n-triples"].serialize(dataset))  # type: ignore[arg-type]
+    _queries(RdflibStore(dataset), report, repeat=1)  # type: ignore[arg-type]
+
+
+def _run_oxigraph(statements: int, report: Report) -> None:
+    graph = generate(statements, seed=1)
+    store = OxigraphStore()
+
+    def build() -> None:
+        store.load(ntriples_by_graph(graph))
+
+    _timed(report, "build (map to store)", build)
+    union = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+    for label, fmt in (
+        ("export turtle", ox.RdfFormat.TURTLE),
+        ("export n-triples", ox.RdfFormat.N_TRIPLES),
+    ):
+        _timed(report, label, lambda fmt=fmt: ox.serialize(store.store.query(union), format=fmt))
+    _queries(store, report, repeat=3)
+
+
+def _worker(engine: str, statements: int, out: mp.Queue[tuple[str, float, str]]) -> None:
+    def report(label: str, seconds: float, note: str) -> None:
+        out.put((label, seconds, note))
+
+    (_run_rdflib if engine == "rdflib" else _run_oxigraph)(statements, report)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out.put(("peak memory (MB)", peak_mb, ""))
+    out.put(("done", 0.0, ""))
+
+
+def measure(engine: str, statements: int, limit: float) -> dict[str, tuple[float, str]]:
+    """Every timing of one engine at one size, stopping at ``limit`` seconds."""
+    context = mp.get_context("fork")
+    results: mp.Queue[tuple[str, float, str]] = context.Queue()
+    process = context.Process(target=_worker, args=(engine, statements, results))
+    process.start()
+    deadline = time.monotonic() + limit
+    timings: dict[str, tuple[float, str]] = {}
+    while True:
+        try:
+            label, seconds, note = results.get(timeout=max(0.1, deadline - time.monotonic()))
+        except queue.Empty:
+            if time.monotonic() >= deadline:
+                process.kill()
+                timings["stopped"] = (limit, "time limit")
+                break
+            continue
+        if label == "done":
+            break
+        timings[label] = (seconds, note)
+        print(f"  {engine:8} {statements:>7} {label:34} {seconds:10.4f} {note}", flush=True)
+    process.join()
+    return timings
+
+
+def _cell(timings: dict[str, tuple[float, str]], label: str, limit: float) -> str:
+    if label in timings:
+        return f"{timings[label][0]:.3f}" if "memory" not in label else f"{timings[label][0]:.0f}"
+    return f"> {limit:.0f} s" if "stopped" in timings else "-"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--rdflib-limit", type=float, default=600, help="seconds per size")
+    parser.add_argument("--oxigraph-limit", type=float, default=1800, help="seconds per size")
+    args = parser.parse_args()
+    assert {name for _, name, _ in CASES} == set(named_queries()), "a named query is not timed"
+    labels = ["build (map to store)", "export turtle", "export n-triples"]
+    labels += [f"query: {label}" for label, _, _ in CASES] + ["peak memory (MB)"]
+    for statements in args.sizes:
+        rdflib = measure("rdflib", statements, args.rdflib_limit)
+        oxigraph = measure("oxigraph", statements, args.oxigraph_limit)
+        print(f"\n### {statements} statements (seconds; memory in MB)\n")
+        print("| step | rdflib | pyoxigraph | rdflib / pyoxigraph | rows |")
+        print("|---|---:|---:|---:|---|")
+        for label in labels:
+            ratio = ""
+            if label in rdflib and label in oxigraph and oxigraph[label][0] > 0:
+                ratio = f"{rdflib[label][0] / oxigraph[label][0]:.0f}x"
+            note = oxigraph.get(label, (0.0, ""))[1]
+            row = [label, _cell(rdflib, label, args.rdflib_limit)]
+            row += [_cell(oxigraph, label, args.oxigraph_limit), ratio, note]
+            print("| " + " | ".join(row) + " |")
+        print(flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""SPARQL for analysts: the named query library, safe parameter binding, and results."""
