@@ -18,6 +18,13 @@ DATA = Path(__file__).parent / "data"
 OWN = DATA / "extraction"
 REFERENCE = DATA / "reference" / f"{SEED_ID}.coding.yaml"
 OWN_ARTICLES = ["t1_baltic_communique", "t2_minister_speech", "t3_nile_talks_report"]
+# Held-out articles (coded before the extractor first saw them; first-run figures in the README),
+# with the floors they honestly reach now: t5 and t6 are below the development targets.
+HELD_OUT_FLOORS = {
+    "t4_g7_red_sea_statement": (0.85, 0.75),
+    "t5_security_council_report": (0.85, 0.65),
+    "t6_defence_press_conference": (0.80, 0.70),
+}
 LINE = re.compile(
     r"^stance\+commitment\+demand\+criticism: P=([\d.]+) R=([\d.]+) F1=([\d.]+)", re.M
 )
@@ -57,9 +64,8 @@ def test_seed_against_the_careful_reading(predictions: Path) -> None:
     assert "false alarms (" in report
 
 
-@pytest.mark.parametrize("name", OWN_ARTICLES)
-def test_own_articles_against_their_hand_coding(predictions: Path, name: str) -> None:
-    report = _run(
+def _own_report(predictions: Path, name: str) -> str:
+    return _run(
         [
             "evaluate",
             "--graph",
@@ -70,9 +76,23 @@ def test_own_articles_against_their_hand_coding(predictions: Path, name: str) ->
             str(predictions / f"{name}.yaml"),
         ]
     )
+
+
+@pytest.mark.parametrize("name", OWN_ARTICLES)
+def test_own_articles_against_their_hand_coding(predictions: Path, name: str) -> None:
+    report = _own_report(predictions, name)
     precision, _, f1 = _figures(report)
     assert precision >= 0.85, report
     assert f1 >= 0.75, report
+
+
+@pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))
+def test_held_out_articles_against_their_hand_coding(predictions: Path, name: str) -> None:
+    report = _own_report(predictions, name)
+    precision, _, f1 = _figures(report)
+    min_precision, min_f1 = HELD_OUT_FLOORS[name]
+    assert precision >= min_precision, report
+    assert f1 >= min_f1, report
 
 
 def _accuracy(args: list[str]) -> tuple[int, int]:

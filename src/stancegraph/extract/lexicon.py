@@ -50,6 +50,9 @@ class _LexiconInput(BaseModel):
     condition_nouns: list[str]
     weakening_modals: list[str]
     obligation_modals: list[str]
+    obligation_predicates: list[str]
+    future_commitments: list[str]
+    future_modals: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,7 @@ class Cue:
     kind: StatementKind
     polarity: Polarity | None
     infinitive_only: bool = False
+    actor_only: bool = False  # "concerned about X": only an actor named in the target counts
 
     @property
     def head(self) -> str:
@@ -96,12 +100,21 @@ class Lexicon:
     condition_nouns: frozenset[str]
     weakening_modals: frozenset[str]
     obligation_modals: frozenset[str]
+    obligation_predicates: frozenset[str]
+    future_commitments: frozenset[str]
+    future_modals: frozenset[str]
 
 
 def _index(cues: list[_CueInput]) -> dict[str, tuple[Cue, ...]]:
     out: dict[str, list[Cue]] = {}
     for item in cues:
-        cue = Cue(item.lemma, item.kind, item.polarity, item.target == "infinitive")
+        cue = Cue(
+            item.lemma,
+            item.kind,
+            item.polarity,
+            infinitive_only=item.target == "infinitive",
+            actor_only=item.target == "actor",
+        )
         out.setdefault(cue.head, []).append(cue)
     # Phrasal cues first, so "call for" is tried before a bare "call".
     return {
@@ -140,6 +153,9 @@ def read_lexicon(path: Path | None = None) -> Lexicon:
         condition_nouns=frozenset(parsed.condition_nouns),
         weakening_modals=frozenset(parsed.weakening_modals),
         obligation_modals=frozenset(parsed.obligation_modals),
+        obligation_predicates=frozenset(parsed.obligation_predicates),
+        future_commitments=frozenset(parsed.future_commitments),
+        future_modals=frozenset(parsed.future_modals),
     )
 
 

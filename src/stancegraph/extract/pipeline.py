@@ -13,7 +13,7 @@ Examples:
     >>> result = extractor.extract(article)
     >>> s = result.statements[0]
     >>> s.holder, s.kind.value, s.polarity.value, s.target, s.evidence[0].quote
-    ('alexander-stubb', 'stance', 'conditional', 'ceasefire', 'he would back a ceasefire')
+    ('alexander-stubb', 'stance', 'support', 'ceasefire', 'he would back a ceasefire')
 
 """
 

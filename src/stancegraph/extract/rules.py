@@ -6,64 +6,31 @@ the provenance of what it produces. Rules look only inside the cue's syntactic r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from stancegraph.extract.clauses import (
     TARGET_PREPS,
     depth,
-    mentions_condition,
     negated,
     noun_targets,
-    phrase,
     polarity_of,
-    quote_start,
-    right,
-    trim_end,
     with_conjuncts,
 )
+from stancegraph.extract.findings import Finding
 from stancegraph.extract.lexicon import Cue
 from stancegraph.extract.mentions import FIRST_PERSON
-from stancegraph.extract.syntax import Context, Holders, holders, speaker, subject
+from stancegraph.extract.modal import ModalRules
+from stancegraph.extract.syntax import Holders, holders, speaker, subject
 from stancegraph.model import Polarity, StatementKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Base confidence of each family of rules, lowered below for indirect holders and targets.
-BASE_CONFIDENCE = {
-    "verb": 0.8,
-    "noun": 0.75,
-    "adjective": 0.75,
-    "hedge": 0.7,
-    "predicate": 0.6,
-    "obligation": 0.6,
-}
-HOLDER_PENALTY = {"subject": 0.0, "speaker": 0.05, "pronoun": 0.1, "collective": 0.25}
+__all__ = ["Finding", "Rules"]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One candidate statement before its target is normalised to a registry node."""
-
-    rule: str
-    kind: StatementKind
-    polarity: Polarity | None
-    holders: Holders
-    target: Token | None  # head of the target phrase; None when target_actor is set
-    target_actor: str | None
-    quote: tuple[int, int]  # token span [start, end)
-    conditions: tuple[str, ...] = ()
-    addressee: str | None = None
-    confidence: float = 0.5
-
-
-class Rules:
+class Rules(ModalRules):
     """Applies the lexicon's cues to a parsed document (one instance per extractor)."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
-        self.lex = ctx.lexicon
 
     def run(self, doc: Doc) -> list[Finding]:
         """Every finding in ``doc``: outer cues first; a cue inside another's target is skipped."""
@@ -76,8 +43,10 @@ class Rules:
         for token in doc:
             if token.lemma_.lower() in lemmas or token.lower_ in words:
                 candidates[token.i] = token
-            elif token.dep_ == "aux" and token.lower_ in lex.obligation_modals:
-                candidates[token.head.i] = token.head
+            elif token.dep_ == "aux" and (
+                token.lower_ in lex.obligation_modals or self.is_future(token.head)
+            ):
+                candidates[token.head.i] = token.head  # "must stop", "will provide"
             if token.dep_ == "advcl":
                 advcls.append(token)
         conditional = self._conditional_regions(advcls)
@@ -141,6 +110,8 @@ class Rules:
             c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in token.children
         ):
             return self._obligation(token)
+        if self.is_future(token):
+            return self._future(token)
         return []
 
     # ------------------------------------------------------------------ verbs
@@ -171,6 +142,8 @@ class Rules:
                 # addressed to nobody, on a proposition, is support for that proposition.
                 cue = Cue(cue.phrase, StatementKind.STANCE, Polarity.SUPPORT)
         polarity = polarity_of(cue, verb, self.lex.weakening_modals)
+        if polarity is Polarity.CONDITIONAL and self.backshifted(verb):
+            polarity = cue.polarity  # "said Washington would support": reported "will support"
         return self._findings(
             f"verb-{cue.rule_id}", cue, polarity, found, verb, verb, targets, addressee, "verb"
         )
@@ -199,6 +172,14 @@ class Rules:
                 for o in preps[p].children
                 if o.dep_ == "pobj"
             ]
+            # "call on Iran to stop ...": the parser often makes the infinitive an advcl.
+            xcomp = xcomp or [
+                c
+                for c in children
+                if c.dep_ == "advcl"
+                and c.tag_ == "VB"
+                and any(a.lower_ == "to" for a in c.children)
+            ]
             if named and xcomp:
                 actors = self.ctx.actors_of(named[0])
                 addressee = actors[0] if actors else None
@@ -223,7 +204,7 @@ class Rules:
         return ccomp[:1], None
 
     # ------------------------------------------------------------------ nouns
-    def _noun(self, noun: Token, cues: tuple[Cue, ...]) -> list[Finding]:  # noqa: PLR0911
+    def _noun(self, noun: Token, cues: tuple[Cue, ...]) -> list[Finding]:  # noqa: PLR0911, PLR0912
         cue = cues[0]
         head = noun.head
         found: Holders | None = None
@@ -243,7 +224,15 @@ class Rules:
             )
         if negated(head) or any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
             return []
-        if poss is not None:
+        if (
+            poss is not None
+            and poss.lower_ in FIRST_PERSON
+            and noun.dep_ == "dobj"
+            and head.lemma_.lower() in self.lex.light_verbs
+        ):
+            # "We reaffirm our commitment to ...": the speaker's, as "we" would be.
+            found, clause = holders(head, self.ctx, speaker_fallback=False), head
+        elif poss is not None:
             actors = self.ctx.actors_of(poss)
             if not actors:
                 return []  # "the military's support": a possessor that is no actor
@@ -282,6 +271,9 @@ class Rules:
         if found is None:
             return []
         targets = [] if target_actor else noun_targets(noun)
+        if cue.actor_only:
+            target_actor = self._blamed(targets[0], found) if targets else None
+            targets = []
         if not targets and target_actor is None:
             return []
         polarity = polarity_of(cue, clause, self.lex.weakening_modals)
@@ -335,113 +327,24 @@ class Rules:
             targets = [
                 o
                 for p in adj.children
-                if p.dep_ == "prep" and p.lower_ in ("about", "of", "on", "over", "to")
+                if p.dep_ == "prep" and p.lower_ in ("about", "of", "on", "over", "to", "by")
                 for o in p.children
                 if o.dep_ in ("pobj", "pcomp")
             ]
         if found is None or not targets:
             return []
-        polarity = cue.polarity
-        return self._findings(
-            f"{family}-{cue.rule_id}", cue, polarity, found, adj, copula, targets[:1], None, family
-        )
-
-    # ------------------------------------------------------------------ "we must ..."
-    def _obligation(self, verb: Token) -> list[Finding]:
-        subj = subject(verb)
-        if subj is None or negated(verb):
+        blamed = self._blamed(targets[0], found) if cue.actor_only else None
+        if cue.actor_only and blamed is None:
             return []
-        found = speaker(verb, self.ctx, first_person=subj.lower_ in FIRST_PERSON)
-        if found is None:
-            return []
-        addressee: str | None = None
-        if subj.lower_ not in FIRST_PERSON:
-            actors = self.ctx.actors_of(subj)
-            if not actors or actors[0] in found.actors:
-                return []  # "the world must understand": no actor is being asked
-            addressee = actors[0]
-        cue = Cue("must", StatementKind.DEMAND, None)
-        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return self._findings(
-            "obligation-must",
+            f"{family}-{cue.rule_id}",
             cue,
-            None,
+            cue.polarity,
             found,
-            verb,
-            verb,
-            [dobj if dobj is not None else verb],
-            addressee,
-            "obligation",
+            adj,
+            copula,
+            [] if blamed else targets[:1],
+            None,
+            family,
+            target_actor=blamed,
         )
-
-    # ------------------------------------------------------------------ shared
-    def _findings(  # noqa: PLR0917 - each argument is one part of a statement
-        self,
-        rule: str,
-        cue: Cue,
-        polarity: Polarity | None,
-        found: Holders,
-        cue_token: Token,
-        clause: Token,
-        targets: list[Token],
-        addressee: str | None,
-        family: str,
-        *,
-        target_actor: str | None = None,
-    ) -> list[Finding]:
-        conditions = self._conditions(clause, cue_token)
-        if polarity is Polarity.SUPPORT and conditions:
-            polarity = Polarity.CONDITIONAL
-        confidence = BASE_CONFIDENCE[family] - HOLDER_PENALTY.get(found.via, 0.1)
-        start = quote_start(clause, cue_token)
-        out: list[Finding] = []
-        for n, target in enumerate(targets or [None]):
-            if target is None:
-                end = max(cue_token.i, clause.i, right(clause), right(cue_token)) + 1
-                span = (start, trim_end(cue_token.doc, start, end))
-            elif n == 0:
-                span = (start, trim_end(target.doc, start, max(cue_token.i, right(target)) + 1))
-            else:
-                span = (target.left_edge.i, trim_end(target.doc, target.i, right(target) + 1))
-            out.append(
-                Finding(
-                    rule,
-                    cue.kind,
-                    polarity if cue.kind is StatementKind.STANCE else None,
-                    found,
-                    target,
-                    target_actor,
-                    span,
-                    conditions,
-                    addressee,
-                    round(max(0.1, confidence), 2),
-                )
-            )
-        return out
-
-    def _conditions(self, clause: Token, cue: Token) -> tuple[str, ...]:
-        out: list[str] = []
-        lex = self.lex
-        for owner in dict.fromkeys((clause, cue)):
-            for child in owner.children:
-                text = phrase(child)
-                # "if ..." clauses; "while seeking clarification", "but stipulated conditions";
-                # "with pre-conditions" (not "without conditions").
-                marked = child.dep_ == "advcl" and text.lower().startswith(lex.condition_markers)
-                seeking = child.dep_ in ("advcl", "conj") and (
-                    child.lemma_.lower() in lex.condition_verbs
-                )
-                with_ = child.dep_ == "prep" and child.lower_ == "with"
-                if marked or (
-                    (seeking or with_) and mentions_condition(child, lex.condition_nouns)
-                ):
-                    out.append(text)
-        return tuple(dict.fromkeys(out))
-
-    def _conditional_regions(self, advcls: list[Token]) -> set[int]:
-        """Tokens of "if"/"unless" clauses: conditions of a statement, never statements."""
-        out: set[int] = set()
-        for token in advcls:
-            if phrase(token).lower().startswith(self.lex.condition_markers):
-                out.update(t.i for t in token.subtree)
-        return out

@@ -122,6 +122,9 @@ def _subject_holders(
 ) -> Holders | None:
     word = subj.lower_
     if word in FIRST_PERSON:
+        if word == "we" and _collective_agreement(clause, ctx):
+            # "we agreed to ..." in a person's readout of a meeting: the group, not the speaker.
+            return Holders((ctx.collective,), "collective")  # type: ignore[arg-type]
         return speaker(clause, ctx, first_person=True)
     if word in EXPLETIVES and ctx.mentions.at(subj.i) is None:
         return speaker(clause, ctx) if speaker_fallback else None
@@ -135,6 +138,17 @@ def _subject_holders(
         return Holders(actors, via)
     collective = collective_actor(subj, ctx)
     return Holders((collective,), "collective") if collective else None
+
+
+def _collective_agreement(clause: Token, ctx: Context) -> bool:
+    """Whether "we agreed" is spoken by a person, in an article naming one coalition."""
+    return (
+        clause.lemma_.lower() == "agree"
+        and ctx.collective is not None
+        and ctx.speaker is not None
+        and ctx.kinds.get(ctx.speaker) is ActorKind.PERSON
+        and ctx.kinds.get(ctx.collective) is ActorKind.COALITION
+    )
 
 
 def collective_actor(noun: Token, ctx: Context) -> str | None:

@@ -67,7 +67,7 @@ class TargetIndex:
         """The node ``target``'s phrase stands for (see the module docstring for the order)."""
         tokens = _phrase_tokens(target)
         if kind is StatementKind.CRITICISM:
-            actor = _actor_in(target, mentions)
+            actor = _actor_in(target, mentions, demonyms=True)
             if actor is not None:
                 return Target(actor)
         indexes = {t.i for t in tokens}
@@ -108,8 +108,12 @@ def _phrase_tokens(target: Token) -> list[Token]:
     return sorted(dict.fromkeys(out), key=lambda t: t.i)
 
 
-def _actor_in(target: Token, mentions: Mentions) -> str | None:
-    """An actor the target phrase is about: its head ("the Kremlin") or possessor ("Russia's")."""
+def _actor_in(target: Token, mentions: Mentions, *, demonyms: bool = False) -> str | None:
+    """An actor the target phrase is about: its head ("the Kremlin") or possessor ("Russia's").
+
+    With ``demonyms`` (criticism), a demonym before the head counts too: condemning "the Houthi
+    attacks" criticises the Houthis.
+    """
     agents = [
         o
         for p in target.children
@@ -123,4 +127,9 @@ def _actor_in(target: Token, mentions: Mentions) -> str | None:
         mention = mentions.at(token.i)
         if mention is not None and mention.how is not How.DEMONYM:
             return mention.actor
+    if demonyms:
+        for token in target.children:
+            mention = mentions.at(token.i)
+            if token.dep_ in ("amod", "compound") and mention is not None:
+                return mention.actor
     return None

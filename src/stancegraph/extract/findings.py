@@ -1,0 +1,149 @@
+"""What every extraction rule produces, and the parts the rule families share.
+
+A ``Finding`` is one candidate statement before its target is normalised; ``RuleBase`` holds the
+confidences, the quote span, the conditions and the actor a concern blames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from stancegraph.extract.clauses import (
+    mentions_condition,
+    phrase,
+    quote_start,
+    right,
+    trim_end,
+)
+from stancegraph.model import Polarity, StatementKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from stancegraph.extract.lexicon import Cue
+    from stancegraph.extract.syntax import Context, Holders
+
+# Base confidence of each family of rules, lowered below for indirect holders and targets.
+BASE_CONFIDENCE = {
+    "verb": 0.8,
+    "noun": 0.75,
+    "adjective": 0.75,
+    "hedge": 0.7,
+    "predicate": 0.6,
+    "obligation": 0.6,
+    "future": 0.7,
+}
+HOLDER_PENALTY = {"subject": 0.0, "speaker": 0.05, "pronoun": 0.1, "collective": 0.25}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One candidate statement before its target is normalised to a registry node."""
+
+    rule: str
+    kind: StatementKind
+    polarity: Polarity | None
+    holders: Holders
+    target: Token | None  # head of the target phrase; None when target_actor is set
+    target_actor: str | None
+    quote: tuple[int, int]  # token span [start, end)
+    conditions: tuple[str, ...] = ()
+    addressee: str | None = None
+    confidence: float = 0.5
+
+
+class RuleBase:
+    """State and helpers shared by the rule families (one instance per document's rules)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.lex = ctx.lexicon
+
+    def _blamed(self, target: Token, found: Holders) -> str | None:
+        """The actor a concern is about, if the target names one as agent.
+
+        The subject of a clause in ``target``'s phrase ("reports that Iran continues ..."), a
+        possessor or demonym ("Russian submarine activity"), or a "by" agent; never a place named
+        in passing ("the situation in Sudan"), nor the holder.
+        """
+        for token in target.subtree:
+            mention = self.ctx.mentions.at(token.i)
+            if mention is None or mention.actor in found.actors:
+                continue
+            if token.dep_ in ("nsubj", "poss", "amod", "compound") or (
+                token.dep_ == "pobj" and token.head.lower_ == "by"
+            ):
+                return mention.actor
+        return None
+
+    def _findings(  # noqa: PLR0917 - each argument is one part of a statement
+        self,
+        rule: str,
+        cue: Cue,
+        polarity: Polarity | None,
+        found: Holders,
+        cue_token: Token,
+        clause: Token,
+        targets: list[Token],
+        addressee: str | None,
+        family: str,
+        *,
+        target_actor: str | None = None,
+    ) -> list[Finding]:
+        conditions = self._conditions(clause, cue_token)
+        if polarity is Polarity.SUPPORT and conditions:
+            polarity = Polarity.CONDITIONAL
+        confidence = BASE_CONFIDENCE[family] - HOLDER_PENALTY.get(found.via, 0.1)
+        start = quote_start(clause, cue_token)
+        out: list[Finding] = []
+        for n, target in enumerate(targets or [None]):
+            if target is None:
+                end = max(cue_token.i, clause.i, right(clause), right(cue_token)) + 1
+                span = (start, trim_end(cue_token.doc, start, end))
+            elif n == 0:
+                span = (start, trim_end(target.doc, start, max(cue_token.i, right(target)) + 1))
+            else:
+                span = (target.left_edge.i, trim_end(target.doc, target.i, right(target) + 1))
+            out.append(
+                Finding(
+                    rule,
+                    cue.kind,
+                    polarity if cue.kind is StatementKind.STANCE else None,
+                    found,
+                    target,
+                    target_actor,
+                    span,
+                    conditions,
+                    addressee,
+                    round(max(0.1, confidence), 2),
+                )
+            )
+        return out
+
+    def _conditions(self, clause: Token, cue: Token) -> tuple[str, ...]:
+        out: list[str] = []
+        lex = self.lex
+        for owner in dict.fromkeys((clause, cue)):
+            for child in owner.children:
+                text = phrase(child)
+                # "if ..." clauses; "while seeking clarification", "but stipulated conditions";
+                # "with pre-conditions" (not "without conditions").
+                marked = child.dep_ == "advcl" and text.lower().startswith(lex.condition_markers)
+                seeking = child.dep_ in ("advcl", "conj") and (
+                    child.lemma_.lower() in lex.condition_verbs
+                )
+                with_ = child.dep_ == "prep" and child.lower_ == "with"
+                if marked or (
+                    (seeking or with_) and mentions_condition(child, lex.condition_nouns)
+                ):
+                    out.append(text)
+        return tuple(dict.fromkeys(out))
+
+    def _conditional_regions(self, advcls: list[Token]) -> set[int]:
+        """Tokens of "if"/"unless" clauses: conditions of a statement, never statements."""
+        out: set[int] = set()
+        for token in advcls:
+            if phrase(token).lower().startswith(self.lex.condition_markers):
+                out.update(t.i for t in token.subtree)
+        return out
