@@ -10,7 +10,6 @@ light terms, so the two views cannot drift apart (a test parses the text and com
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -98,15 +97,9 @@ def ntriples_by_graph(graph: StanceGraph, base: str = DEFAULT_BASE) -> dict[str,
 
     map_graph(graph, Iris(base), sink_for)
     # A triple can be added twice (the same curator for every statement): keep its first line.
-    return {name: "".join(dict.fromkeys(s.lines)).encode("utf-8") for name, s in sinks.items()}
+    # Each graph's lines are dropped as soon as they are joined, to keep the peak memory down.
+    return {name: _document(sinks.pop(name)) for name in list(sinks)}
 
 
-def nquads(documents: dict[str, bytes]) -> bytes:
-    """The N-Quads document of named graphs given as N-Triples documents."""
-    return b"".join(_with_graph(name, document) for name, document in documents.items())
-
-
-def _with_graph(name: str, document: bytes) -> bytes:
-    suffix = f" {term(URIRef(name))} .\n".encode()
-    lines: Iterable[bytes] = document.splitlines()
-    return b"".join(line[:-2] + suffix for line in lines if line)
+def _document(sink: LineSink) -> bytes:
+    return "".join(dict.fromkeys(sink.lines)).encode("utf-8")
