@@ -73,6 +73,8 @@ def _queries(store: Store, report: Report, repeat: int) -> None:
             start = time.perf_counter()
             rows = len(store.select(text))
             best = min(best, time.perf_counter() - start)
+            if best > 1.0:  # a best-of-3 says nothing more about a query that takes seconds
+                break
         report(f"query: {label}", best, f"{rows} rows")
 
 
@@ -82,6 +84,7 @@ def _run_rdflib(statements: int, report: Report) -> None:
     assert dataset is not None
     _timed(report, "export turtle", lambda: RDF_FORMATS["turtle"].serialize(dataset))  # type: ignore[arg-type]
     _timed(report, "export n-triples", lambda: RDF_FORMATS["n-triples"].serialize(dataset))  # type: ignore[arg-type]
+    _peak(report, "peak memory after exports (MB)")
     _queries(RdflibStore(dataset), report, repeat=1)  # type: ignore[arg-type]
 
 
@@ -93,13 +96,24 @@ def _run_oxigraph(statements: int, report: Report) -> None:
         store.load(ntriples_by_graph(graph))
 
     _timed(report, "build (map to store)", build)
-    union = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+    # The union of the named graphs, read straight from the store's index (a CONSTRUCT query
+    # over GRAPH ?g took 3x as long). A triple held by two article graphs is written twice,
+    # which Turtle allows: a reader gets the same graph.
+    def union() -> object:
+        return (quad.triple for quad in store.store.quads_for_pattern(None, None, None))
+
     for label, fmt in (
         ("export turtle", ox.RdfFormat.TURTLE),
         ("export n-triples", ox.RdfFormat.N_TRIPLES),
     ):
-        _timed(report, label, lambda fmt=fmt: ox.serialize(store.store.query(union), format=fmt))
+        _timed(report, label, lambda fmt=fmt: ox.serialize(union(), format=fmt))
+    _peak(report, "peak memory after exports (MB)")
     _queries(store, report, repeat=3)
+
+
+def _peak(report: Report, label: str) -> None:
+    report(label, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "")
 
 
 def _worker(engine: str, statements: int, out: mp.Queue[tuple[str, float, str]]) -> None:
@@ -107,8 +121,7 @@ def _worker(engine: str, statements: int, out: mp.Queue[tuple[str, float, str]])
         out.put((label, seconds, note))
 
     (_run_rdflib if engine == "rdflib" else _run_oxigraph)(statements, report)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out.put(("peak memory (MB)", peak_mb, ""))
+    _peak(report, "peak memory (MB)")
     out.put(("done", 0.0, ""))
 
 
@@ -151,6 +164,7 @@ def main() -> None:
     args = parser.parse_args()
     assert {name for _, name, _ in CASES} == set(named_queries()), "a named query is not timed"
     labels = ["build (map to store)", "export turtle", "export n-triples"]
+    labels += ["peak memory after exports (MB)"]
     labels += [f"query: {label}" for label, _, _ in CASES] + ["peak memory (MB)"]
     for statements in args.sizes:
         rdflib = measure("rdflib", statements, args.rdflib_limit)

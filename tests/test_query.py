@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +17,7 @@ from rdflib.compare import isomorphic
 from rdflib.plugins.sparql.results.jsonresults import JSONResultParser
 
 import stancegraph
-from stancegraph import StanceGraph, to_rdf
+from stancegraph import Actor, ActorKind, StanceGraph, to_rdf
 from stancegraph.cli import main
 from stancegraph.errors import QueryError
 from stancegraph.rdf_ntriples import ntriples_by_graph
@@ -24,6 +25,7 @@ from stancegraph.sparql.binding import bind
 from stancegraph.sparql.library import find, named_queries, parse
 from stancegraph.stores.memory import RdflibStore
 from tests.conftest import GRAPH_DIR, SEED_ID
+from tests.corpora import corpus, synthetic
 
 
 def _cli(*args: str) -> tuple[int, str, str]:
@@ -141,16 +143,37 @@ def test_python_api_rows_and_dataframe(seed_graph: StanceGraph) -> None:
         stancegraph.query(seed_graph, "timeline")
 
 
-def test_ntriples_view_is_the_rdflib_view(seed_graph: StanceGraph) -> None:
-    documents = ntriples_by_graph(seed_graph)
-    dataset: Dataset = to_rdf(seed_graph)
+def _awkward() -> StanceGraph:
+    """Text N-Triples must escape (quotes, backslashes, line breaks), non-ASCII, a region tag."""
+    name = 'Said "no" \\ twice\r\nthen\tleft — Zoë 😀'
+    rows = [("odd", "p1", "support", "2025-01-10"), ("b", "p1", "oppose", "2025-01-10")]
+    graph = corpus(rows, actors=[Actor("odd", ActorKind.PERSON, name, aliases=('a "b"',))])
+    article = replace(
+        graph.articles[0],
+        title=name,
+        publisher="back\\slash",
+        url="https://example.org/straße?q=ä&x=1#frag",
+        language="de-CH",
+    )
+    return replace(graph, articles=(article,))
+
+
+@pytest.mark.parametrize("which", ["seed", "synthetic", "awkward"])
+def test_ntriples_view_is_the_rdflib_view(seed_graph: StanceGraph, which: str) -> None:
+    graph = {"seed": seed_graph, "synthetic": synthetic(300), "awkward": _awkward()}[which]
+    documents = ntriples_by_graph(graph)
+    dataset: Dataset = to_rdf(graph)
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
     assert set(documents) == names
     for name, document in documents.items():
         expected = Graph()
         for triple in dataset.graph(name):  # type: ignore[arg-type]
             expected.add(triple)
-        assert isomorphic(Graph().parse(data=document, format="nt"), expected), name
+        parsed = Graph().parse(data=document, format="nt")
+        assert len(parsed) == len(expected) == document.count(b"\n"), name
+        assert isomorphic(parsed, expected), name
+    if which != "seed":
+        return
     body = next(
         iter(
             Graph()

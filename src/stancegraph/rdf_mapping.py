@@ -10,7 +10,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDFS, SKOS, TIME, XS
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import DEFAULT_BASE, Iris
 from stancegraph.rdf_registry import add_registry
-from stancegraph.rdf_sink import TripleSink
+from stancegraph.rdf_sink import RdflibSink, TripleSink
 from stancegraph.rdf_statements import add_article, add_statement
 from stancegraph.vocab import OA, SCHEMA, SG_NAMESPACE, WIKIDATA
 
@@ -28,7 +28,7 @@ def to_rdf(graph: StanceGraph, base: str = DEFAULT_BASE) -> Dataset:
     iris = Iris(base)
     dataset = Dataset()
     bind_prefixes(dataset, iris)
-    map_graph(graph, iris, dataset.graph)
+    map_graph(graph, iris, lambda name: RdflibSink(dataset.graph(name)))
     return dataset
 
 

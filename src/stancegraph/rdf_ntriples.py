@@ -1,14 +1,15 @@
 """The RDF view as N-Triples per named graph, without building an rdflib store first.
 
-rdflib's in-memory store spends most of a mapping's time indexing triples; a store that parses
-N-Quads itself (pyoxigraph, a SPARQL server) only needs the text. The same mapping functions fill
-a :class:`LineSink` instead of an rdflib graph, so the two views cannot drift apart.
+rdflib's in-memory store spends most of a mapping's time indexing triples, and rdflib literals
+parse their lexical form; a store that parses N-Quads itself (pyoxigraph, a SPARQL server) only
+needs the text. The same mapping functions fill a :class:`LineSink` instead of an rdflib graph
+(:class:`~stancegraph.rdf_sink.RdflibSink`), and the line is written straight from the mapping's
+light terms, so the two views cannot drift apart (a test parses the text and compares).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -17,8 +18,11 @@ from rdflib.term import Node
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import DEFAULT_BASE, Iris
 from stancegraph.rdf_mapping import map_graph
+from stancegraph.rdf_sink import Lit, Triple
 
 _LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_LITERAL_SPECIAL = re.compile(r'[\\"\n\r]')
+_XSD_STRING = str(XSD.string)
 # Characters N-Triples forbids inside <...>: written as \\uXXXX escapes, which every parser reads.
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
@@ -38,32 +42,42 @@ def term(node: Node) -> str:
     '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
     """
     if isinstance(node, URIRef):
-        iri = str(node)
-        return f"<{iri}>" if _IRI_FORBIDDEN.search(iri) is None else f"<{_escape_iri(iri)}>"
+        return _iri(node)
     if isinstance(node, Literal):
-        text = f'"{str(node).translate(_LITERAL_ESCAPES)}"'
-        if node.language:
-            return f"{text}@{node.language}"
-        if node.datatype is not None and node.datatype != XSD.string:
-            return f"{text}^^{term(node.datatype)}"
-        return text
+        return _literal(Lit(str(node), node.language, node.datatype))
     if isinstance(node, BNode):
         return f"_:{node}"
     raise TypeError(f"not an RDF term: {node!r}")
 
 
 class LineSink:
-    """Collects triples as N-Triples lines; has the one method the mapping functions call."""
+    """Collects the mapping's triples as N-Triples lines, written straight from the terms."""
 
     __slots__ = ("lines",)
 
     def __init__(self) -> None:
         self.lines: list[str] = []
 
-    def add(self, triple: tuple[Node, Node, Node]) -> None:
+    def add(self, triple: Triple) -> None:
         """Add one triple."""
         subject, predicate, obj = triple
-        self.lines.append(f"{term(subject)} {term(predicate)} {term(obj)} .\n")
+        text = _literal(obj) if isinstance(obj, Lit) else _iri(obj)
+        self.lines.append(f"{_iri(subject)} {_iri(predicate)} {text} .\n")
+
+
+def _iri(iri: str) -> str:
+    return f"<{iri}>" if _IRI_FORBIDDEN.search(iri) is None else f"<{_escape_iri(iri)}>"
+
+
+def _literal(literal: Lit) -> str:
+    lexical, lang, datatype = literal
+    if _LITERAL_SPECIAL.search(lexical) is not None:
+        lexical = lexical.translate(_LITERAL_ESCAPES)
+    if lang:
+        return f'"{lexical}"@{lang}'
+    if datatype is not None and datatype != _XSD_STRING:
+        return f'"{lexical}"^^{_iri(datatype)}'
+    return f'"{lexical}"'
 
 
 def ntriples_by_graph(graph: StanceGraph, base: str = DEFAULT_BASE) -> dict[str, bytes]:
@@ -83,15 +97,9 @@ def ntriples_by_graph(graph: StanceGraph, base: str = DEFAULT_BASE) -> dict[str,
 
     map_graph(graph, Iris(base), sink_for)
     # A triple can be added twice (the same curator for every statement): keep its first line.
-    return {name: "".join(dict.fromkeys(s.lines)).encode("utf-8") for name, s in sinks.items()}
+    # Each graph's lines are dropped as soon as they are joined, to keep the peak memory down.
+    return {name: _document(sinks.pop(name)) for name in list(sinks)}
 
 
-def nquads(documents: dict[str, bytes]) -> bytes:
-    """The N-Quads document of named graphs given as N-Triples documents."""
-    return b"".join(_with_graph(name, document) for name, document in documents.items())
-
-
-def _with_graph(name: str, document: bytes) -> bytes:
-    suffix = f" {term(URIRef(name))} .\n".encode()
-    lines: Iterable[bytes] = document.splitlines()
-    return b"".join(line[:-2] + suffix for line in lines if line)
+def _document(sink: LineSink) -> bytes:
+    return "".join(dict.fromkeys(sink.lines)).encode("utf-8")

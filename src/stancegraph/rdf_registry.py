@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib import URIRef
+from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import Iris
 from stancegraph.model import ActorKind, Method
-from stancegraph.rdf_sink import TripleSink
+from stancegraph.rdf_sink import Lit, TripleSink, boolean, day
 from stancegraph.vocab import SCHEMA, SG, WIKIDATA
 
 ACTOR_CLASSES: dict[ActorKind, URIRef] = {
@@ -38,19 +38,19 @@ def _add_actors(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
         node = iris.actor(actor.id)
         out.add((node, RDF.type, SG.Actor))
         out.add((node, RDF.type, ACTOR_CLASSES[actor.kind]))
-        out.add((node, RDFS.label, Literal(actor.name, lang="en")))
+        out.add((node, RDFS.label, Lit(actor.name, "en")))
         for alias in actor.aliases:
-            out.add((node, SKOS.altLabel, Literal(alias, lang="en")))
+            out.add((node, SKOS.altLabel, Lit(alias, "en")))
         for demonym in actor.demonyms:
-            out.add((node, SG.demonym, Literal(demonym, lang="en")))
+            out.add((node, SG.demonym, Lit(demonym, "en")))
         if actor.wikidata:
             out.add((node, OWL.sameAs, WIKIDATA[actor.wikidata]))
         if actor.iso3:
-            out.add((node, SG.iso3166Alpha3, Literal(actor.iso3)))
+            out.add((node, SG.iso3166Alpha3, Lit(actor.iso3)))
         if actor.part_of:
             out.add((node, ORG.subOrganizationOf, iris.actor(actor.part_of)))
         if actor.provisional:
-            out.add((node, SG.provisional, Literal(True)))
+            out.add((node, SG.provisional, boolean(True)))
 
 
 def _add_roles(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
@@ -61,9 +61,9 @@ def _add_roles(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
         role_node, post, tenure = iris.role(role.title), iris.post(role), iris.tenure(role)
         post_label = f"{role.title} of {graph.actor(role.organisation).name}"
         out.add((role_node, RDF.type, ORG.Role))
-        out.add((role_node, RDFS.label, Literal(role.title, lang="en")))
+        out.add((role_node, RDFS.label, Lit(role.title, "en")))
         out.add((post, RDF.type, ORG.Post))
-        out.add((post, RDFS.label, Literal(post_label, lang="en")))
+        out.add((post, RDFS.label, Lit(post_label, "en")))
         out.add((post, ORG.postIn, organisation))
         out.add((post, ORG.role, role_node))
         out.add((person, ORG.holds, post))
@@ -91,44 +91,44 @@ def _add_interval(
     interval = iris.interval(owner)
     out.add((owner, ORG.memberDuring, interval))
     out.add((interval, RDF.type, TIME.Interval))
-    for which, predicate, day in (
+    for which, predicate, when in (
         ("beginning", TIME.hasBeginning, start),
         ("end", TIME.hasEnd, end),
     ):
-        if day is not None:
+        if when is not None:
             instant = iris.instant(interval, which)
             out.add((interval, predicate, instant))
             out.add((instant, RDF.type, TIME.Instant))
-            out.add((instant, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
+            out.add((instant, TIME.inXSDDate, day(when)))
 
 
 def _add_propositions(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     scheme = iris.proposition_scheme()
     out.add((scheme, RDF.type, SKOS.ConceptScheme))
-    out.add((scheme, RDFS.label, Literal("stancegraph propositions", lang="en")))
+    out.add((scheme, RDFS.label, Lit("stancegraph propositions", "en")))
     for proposition in graph.propositions:
         node = iris.proposition(proposition.id)
         out.add((node, RDF.type, SG.Proposition))
         out.add((node, RDF.type, SKOS.Concept))
         out.add((node, SKOS.inScheme, scheme))
-        out.add((node, SKOS.prefLabel, Literal(proposition.label, lang="en")))
+        out.add((node, SKOS.prefLabel, Lit(proposition.label, "en")))
         if proposition.broader:
             out.add((node, SKOS.broader, iris.proposition(proposition.broader)))
         else:
             out.add((node, SKOS.topConceptOf, scheme))
         for keyword in proposition.keywords:
-            out.add((node, SG.keyword, Literal(keyword, lang="en")))
+            out.add((node, SG.keyword, Lit(keyword, "en")))
         if proposition.provisional:
-            out.add((node, SG.provisional, Literal(True)))
+            out.add((node, SG.provisional, boolean(True)))
 
 
 def _add_events(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     for event in graph.events:
         node = iris.event(event.id)
         out.add((node, RDF.type, SCHEMA.Event))
-        out.add((node, SCHEMA.name, Literal(event.label, lang="en")))
+        out.add((node, SCHEMA.name, Lit(event.label, "en")))
         if event.date:
-            out.add((node, SCHEMA.startDate, Literal(event.date, datatype=XSD.date)))
+            out.add((node, SCHEMA.startDate, day(event.date)))
         for participant in event.participants:
             out.add((node, SCHEMA.attendee, iris.actor(participant)))
 
@@ -140,6 +140,6 @@ def _add_agents(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
     agents = {(s.provenance.agent, s.provenance.method) for s in graph.statements}
     for name, method in sorted(agents, key=lambda pair: (pair[0], pair[1].value)):
         node = iris.agent(name)
-        out.add((node, RDFS.label, Literal(name)))
+        out.add((node, RDFS.label, Lit(name)))
         kind = PROV.Agent if method is Method.CURATED else PROV.SoftwareAgent
         out.add((node, RDF.type, kind))

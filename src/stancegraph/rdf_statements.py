@@ -5,14 +5,25 @@ Statements are n-ary nodes plus a shortcut triple, evidence is Web Annotation, p
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS as _DCTERMS
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import RDF as _RDF
+from rdflib.namespace import RDFS as _RDFS
+from rdflib.namespace import XSD as _XSD
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import Iris
 from stancegraph.model import Article, Evidence, Method, Polarity, Statement, StatementKind
-from stancegraph.rdf_sink import TripleSink
-from stancegraph.vocab import OA, SCHEMA, SG
+from stancegraph.rdf_sink import Lit, TripleSink, day, typed
+from stancegraph.vocab import OA as _OA
+from stancegraph.vocab import SCHEMA as _SCHEMA
+from stancegraph.vocab import SG as _SG
+from stancegraph.vocab import Cached
+
+# This module runs about 25 times per statement: it reads namespace terms through caches.
+DCTERMS, PROV, RDF, RDFS, XSD = (Cached(n) for n in (_DCTERMS, _PROV, _RDF, _RDFS, _XSD))
+OA, SCHEMA, SG = Cached(_OA), Cached(_SCHEMA), Cached(_SG)
 
 CONTEXT_CHARS = 32
 """How many characters of text before and after a quote go into oa:prefix and oa:suffix."""
@@ -61,13 +72,13 @@ def add_article(out: TripleSink, article: Article, iris: Iris) -> None:
     """Add ``article`` as a schema:NewsArticle with its full text and the text's SHA-256."""
     node = iris.article(article.id)
     out.add((node, RDF.type, SCHEMA.NewsArticle))
-    out.add((node, SCHEMA.headline, Literal(article.title, lang=article.language)))
-    out.add((node, SCHEMA.datePublished, Literal(article.published, datatype=XSD.date)))
-    out.add((node, SCHEMA.inLanguage, Literal(article.language)))
-    out.add((node, SCHEMA.articleBody, Literal(article.text, lang=article.language)))
-    out.add((node, SG.textSha256, Literal(article.sha256)))
+    out.add((node, SCHEMA.headline, Lit(article.title, article.language)))
+    out.add((node, SCHEMA.datePublished, day(article.published)))
+    out.add((node, SCHEMA.inLanguage, Lit(article.language)))
+    out.add((node, SCHEMA.articleBody, Lit(article.text, article.language)))
+    out.add((node, SG.textSha256, Lit(article.sha256)))
     if article.publisher:
-        out.add((node, SCHEMA.publisher, Literal(article.publisher)))
+        out.add((node, SCHEMA.publisher, Lit(article.publisher)))
     if article.url:
         out.add((node, SCHEMA.url, URIRef(article.url)))
     if article.speaker:
@@ -84,7 +95,7 @@ def add_statement(out: TripleSink, statement: Statement, graph: StanceGraph, iri
     out.add((node, RDF.type, STATEMENT_CLASSES[statement.kind]))
     out.add((node, SG.holder, holder))
     out.add((node, SG.target, target))
-    out.add((node, DCTERMS.date, Literal(statement.date, datatype=XSD.date)))
+    out.add((node, DCTERMS.date, day(statement.date)))
     if statement.polarity is not None:
         out.add((node, SG.polarity, POLARITIES[statement.polarity]))
     if statement.addressee is not None:
@@ -93,9 +104,9 @@ def add_statement(out: TripleSink, statement: Statement, graph: StanceGraph, iri
         if condition.proposition is not None:
             out.add((node, SG.condition, iris.proposition(condition.proposition)))
         if condition.text is not None:
-            out.add((node, SG.conditionText, Literal(condition.text, lang="en")))
+            out.add((node, SG.conditionText, Lit(condition.text, "en")))
     if statement.note:
-        out.add((node, RDFS.comment, Literal(statement.note, lang="en")))
+        out.add((node, RDFS.comment, Lit(statement.note, "en")))
     _add_provenance(out, statement, iris)
     article = graph.article(statement.article)
     for index, evidence in enumerate(statement.evidence, start=1):
@@ -109,7 +120,7 @@ def _add_provenance(out: TripleSink, statement: Statement, iris: Iris) -> None:
     # The lexical form always has a decimal point ("1.0", "0.85"), as Turtle writes decimals,
     # so that a parsed export compares equal term for term.
     confidence = str(round(provenance.confidence, 3))
-    out.add((node, SG.confidence, Literal(confidence, datatype=XSD.decimal)))
+    out.add((node, SG.confidence, typed(confidence, XSD.decimal)))
     status = SG.reviewed if provenance.reviewed else SG.unreviewed
     out.add((node, SG.reviewStatus, status))
     # The agent itself (label, type) is described once, in the registry graph.
@@ -123,7 +134,7 @@ def _add_provenance(out: TripleSink, statement: Statement, iris: Iris) -> None:
     out.add((activity, PROV.used, iris.article(statement.article)))
     out.add((activity, PROV.wasAssociatedWith, agent))
     if provenance.rule:
-        out.add((node, SG.rule, Literal(provenance.rule)))
+        out.add((node, SG.rule, Lit(provenance.rule)))
 
 
 def _add_evidence(  # noqa: PLR0917 - one call site, every argument is needed
@@ -150,12 +161,12 @@ def _add_evidence(  # noqa: PLR0917 - one call site, every argument is needed
     out.add((target, OA.hasSelector, quote_selector))
     out.add((target, OA.hasSelector, position_selector))
     out.add((quote_selector, RDF.type, OA.TextQuoteSelector))
-    out.add((quote_selector, OA.exact, Literal(text[start:end])))
+    out.add((quote_selector, OA.exact, Lit(text[start:end])))
     prefix, suffix = text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
     if prefix:
-        out.add((quote_selector, OA.prefix, Literal(prefix)))
+        out.add((quote_selector, OA.prefix, Lit(prefix)))
     if suffix:
-        out.add((quote_selector, OA.suffix, Literal(suffix)))
+        out.add((quote_selector, OA.suffix, Lit(suffix)))
     out.add((position_selector, RDF.type, OA.TextPositionSelector))
-    out.add((position_selector, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
-    out.add((position_selector, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
+    out.add((position_selector, OA.start, typed(start, XSD.nonNegativeInteger)))
+    out.add((position_selector, OA.end, typed(end, XSD.nonNegativeInteger)))

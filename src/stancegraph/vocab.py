@@ -75,3 +75,26 @@ def ontology() -> Graph:
     True
     """
     return Graph().parse(data=ontology_turtle(), format="turtle")
+
+
+class Cached:
+    """A namespace whose terms are looked up once and then read as plain attributes.
+
+    An attribute of an rdflib namespace is a function call that builds a new URIRef; code that
+    runs for every statement reads its terms through one of these instead.
+
+    >>> terms = Cached(SG)
+    >>> terms.holder is terms.holder
+    True
+    """
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        # Called only on a miss: the value is then kept in the instance's __dict__.
+        value = getattr(self._namespace, name)
+        if not isinstance(value, URIRef):
+            raise AttributeError(name)
+        setattr(self, name, value)
+        return value

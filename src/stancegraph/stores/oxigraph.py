@@ -1,6 +1,6 @@
 """The pyoxigraph store: in memory, or on disk where it is kept until the inputs change.
 
-Loading parses N-Quads in bulk, which is several times faster than adding Python terms one by
+Loading parses N-Triples in bulk, which is several times faster than adding Python terms one by
 one. A store on disk records a digest of the inputs it was loaded from (in the default graph, which
 queries never see: they run over the union of the named graphs), so that the next run over the
 same ``graph/`` reuses it and skips loading and mapping altogether.
@@ -16,7 +16,6 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from stancegraph.errors import StoreError
-from stancegraph.rdf_ntriples import nquads
 from stancegraph.sparql.results import Results, Value
 
 _DIGEST_SUBJECT = ox.NamedNode("urn:stancegraph:store")
@@ -49,7 +48,13 @@ class OxigraphStore:
     def load(self, documents: dict[str, bytes], digest: str = "") -> None:
         """Replace the whole content with named graphs given as N-Triples documents."""
         self.store.clear()
-        self.store.bulk_load(nquads(documents), format=ox.RdfFormat.N_QUADS)
+        # One N-Triples document per graph: no N-Quads copy of every line (time and memory).
+        # Lenient: the documents are this package's own output, whose IRIs the mapping checked
+        # and escaped; skipping the parser's re-validation makes loading about a third faster.
+        for name, document in documents.items():
+            self.store.bulk_load(
+                document, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name), lenient=True
+            )
         if digest:
             self.store.add(ox.Quad(_DIGEST_SUBJECT, _DIGEST_PREDICATE, ox.Literal(digest)))
         self.store.flush()
