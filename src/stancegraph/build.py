@@ -8,21 +8,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from stancegraph.assembly import assemble
 from stancegraph.corpus import StanceGraph
 from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS, render_diagram
 from stancegraph.errors import InputError
-from stancegraph.extract.pipeline import Extractor, ProgressFactory, no_progress
+from stancegraph.extract.pipeline import ProgressFactory, no_progress
 from stancegraph.files import write_atomically
 from stancegraph.formats import NETWORK_FORMATS, RDF_FORMATS
 from stancegraph.iris import DEFAULT_BASE
-from stancegraph.loading import load
-from stancegraph.merging import merge
 from stancegraph.nx_mapping import to_networkx
 from stancegraph.rdf_mapping import to_rdf
 from stancegraph.vocab import ontology_turtle
 
 EXPORT_STEM = "stancegraph"
-NETWORK_PICTURE = "actor-network"
 
 Reporter = Callable[[str], None]
 
@@ -116,15 +114,6 @@ def statements_csv(graph: StanceGraph) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def plural(count: int, noun: str) -> str:
-    """``count`` and ``noun``, with an s unless the count is one.
-
-    >>> plural(1, "article"), plural(41, "statement")
-    ('1 article', '41 statements')
-    """
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def build(
     graph_dir: Path | str,
     out_dir: Path | str,
@@ -149,37 +138,15 @@ def build(
         ModelNotFoundError: the spaCy model is not installed; nothing has been written.
 
     """
-    graph = load(graph_dir)
-    counts = ", ".join(
-        plural(len(items), noun)
-        for items, noun in (
-            (graph.articles, "article"),
-            (graph.actors, "actor"),
-            (graph.propositions, "proposition"),
-            (graph.events, "event"),
-            (graph.statements, "statement"),
-        )
+    graph = assemble(
+        graph_dir,
+        curated_only=curated_only,
+        model=model,
+        processes=processes,
+        progress=progress,
+        report=report,
+        warn=warn,
     )
-    report(f"load: {counts} from {graph_dir}")
-    if curated_only:
-        report("extract: skipped (--curated-only)")
-    else:
-        extractor = Extractor.for_graph(graph, model)
-        with progress(len(graph.articles)) as advance:
-            extractions = list(
-                extractor.extract_many(graph.articles, processes=processes, progress=advance)
-            )
-        for extraction in extractions:
-            for message in extraction.warnings:
-                warn(f"{graph_dir}/articles/{extraction.article.id}.txt: {message}")
-        merged = merge(graph, extractions)
-        graph = merged.graph
-        report(
-            f"extract: {merged.candidates} candidate statements from "
-            f"{plural(len(extractions), 'article')}, "
-            f"{merged.superseded} already curated, {merged.kept} kept unreviewed, "
-            f"{merged.provisional_actors} provisional actors"
-        )
     exports = render_exports(graph, base, report)
     try:
         written = write_atomically(Path(out_dir), exports.files)

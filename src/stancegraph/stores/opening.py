@@ -7,6 +7,7 @@ from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
+from stancegraph.assembly import GraphReader, reader_key
 from stancegraph.errors import InputError
 from stancegraph.iris import DEFAULT_BASE
 from stancegraph.loading import load
@@ -29,12 +30,15 @@ def open_store(
     endpoint: str | None = None,
     base: str = DEFAULT_BASE,
     report: Callable[[str], None] = lambda line: None,
+    reader: GraphReader = load,
 ) -> Store:
     """A store answering over the graph built from ``graph_dir``, or the server at ``endpoint``.
 
     ``spec`` is ``rdflib`` or ``oxigraph`` (in memory, loaded now) or ``oxigraph:PATH`` (on disk:
     loaded only when ``graph_dir`` changed since the last load). A server is queried as it is;
-    ``stancegraph push`` is what loads it.
+    ``stancegraph push`` is what loads it. ``reader`` reads ``graph_dir`` (curated statements
+    only by default; the command line passes an :class:`~stancegraph.assembly.Assembly` so that
+    queries see the extracted statements the exports have).
 
     Raises:
         InputError: an unknown store, or a mistake in ``graph_dir``'s inputs.
@@ -50,26 +54,27 @@ def open_store(
         return RemoteStore(endpoint)
     kind, _, path = spec.partition(":")
     if kind == "rdflib" and not path:
-        return RdflibStore.from_graph(load(graph_dir), base)
+        return RdflibStore.from_graph(reader(graph_dir), base)
     if kind == "oxigraph":
         store = OxigraphStore(path or None)
-        digest = input_digest(graph_dir, base) if path else ""
+        digest = input_digest(graph_dir, base, reader_key(reader)) if path else ""
         if path and store.digest() == digest:
             report(f"store: {path} is up to date with {graph_dir}")
         else:
-            store.load(ntriples_by_graph(load(graph_dir), base), digest)
+            store.load(ntriples_by_graph(reader(graph_dir), base), digest)
             if path:
                 report(f"store: loaded {graph_dir} into {path}")
         return store
     raise InputError("--store", "", f"unknown store {spec!r} (choices: {', '.join(STORE_CHOICES)})")
 
 
-def input_digest(graph_dir: Path | str, base: str) -> str:
-    """A SHA-256 of the inputs: every file of ``graph_dir``, the base IRI, the stancegraph version.
+def input_digest(graph_dir: Path | str, base: str, key: str = "") -> str:
+    """A SHA-256 of the inputs, so that equal digests mean an equal graph.
 
-    Equal digests mean an equal graph.
+    It covers every file of ``graph_dir``, the base IRI, the stancegraph version and ``key`` (how
+    the graph is assembled: with extraction and which model, or curated only).
     """
-    digest = hashlib.sha256(f"{version('stancegraph')}\n{base}\n".encode())
+    digest = hashlib.sha256(f"{version('stancegraph')}\n{base}\n{key}\n".encode())
     folder = Path(graph_dir)
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         relative = path.relative_to(folder).as_posix()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
+from stancegraph.assembly import GraphReader
 from stancegraph.errors import StoreError
 from stancegraph.iris import DEFAULT_BASE, Iris
 from stancegraph.loading import load
@@ -102,13 +103,14 @@ def push_graph(
     url: str,
     base: str = DEFAULT_BASE,
     progress: Progress = lambda done, total: None,
+    reader: GraphReader = load,
 ) -> PushReport:
-    """Load ``graph_dir``, map it and :func:`push` it to the server at ``url``.
+    """Load ``graph_dir`` with ``reader``, map it and :func:`push` it to the server at ``url``.
 
     Raises:
         InputError: a mistake in the inputs (nothing is sent).
         StoreError: the push failed; the server's graphs are unchanged.
 
     """
-    documents = ntriples_by_graph(load(graph_dir), base)
+    documents = ntriples_by_graph(reader(graph_dir), base)
     return push(RemoteStore(url), documents, str(Iris(base).graph_prefix()), progress)

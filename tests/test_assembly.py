@@ -1,0 +1,49 @@
+"""Every command reads the graph the way build does: a query answers over the statements the
+exports hold (curated plus unreviewed extracted ones) unless --curated-only says otherwise."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from rdflib import Graph
+
+from stancegraph.assembly import Assembly, assemble, reader_key
+from stancegraph.cli import main
+from stancegraph.loading import load
+from tests.conftest import EXPORTS_DIR, GRAPH_DIR, ROOT
+
+DEMANDS = ROOT / "src" / "stancegraph" / "queries" / "demands.rq"
+
+
+def _query_rows(*extra: str) -> list[dict[str, object]]:
+    result = CliRunner().invoke(
+        main, ["query", "demands", "--graph", str(GRAPH_DIR), "--format", "json", *extra]
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    bindings: list[dict[str, object]] = document["results"]["bindings"]
+    return bindings
+
+
+def test_query_sees_the_statements_the_exports_hold() -> None:
+    exported = Graph().parse(EXPORTS_DIR / "stancegraph.ttl", format="turtle")
+    expected = len(list(exported.query(DEMANDS.read_text(encoding="utf-8"))))
+    assert len(_query_rows()) == expected
+
+
+def test_curated_only_leaves_extracted_statements_out() -> None:
+    curated = load(GRAPH_DIR)
+    assembled = assemble(GRAPH_DIR)
+    extra = len(assembled.statements) - len(curated.statements)
+    assert extra > 0
+    assert all(
+        not s.provenance.reviewed for s in assembled.statements if s not in curated.statements
+    )
+    assert len(_query_rows("--curated-only")) < len(_query_rows())
+
+
+def test_store_caches_know_how_the_graph_was_assembled() -> None:
+    assert reader_key(load) == ""
+    assert reader_key(Assembly(curated_only=True)) != reader_key(Assembly())
+    assert reader_key(Assembly(model="en_core_web_sm")) != reader_key(Assembly())
