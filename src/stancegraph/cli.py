@@ -71,6 +71,11 @@ def _assembly(curated_only: bool, model: str | None) -> Assembly:
 
 @contextmanager
 def _progress_bar(total: int, label: str) -> Iterator[Progress]:
+    if not sys.stderr.isatty():
+        # Off a terminal click prints only the label, which would sit on the line where a
+        # script expects the first error or report line.
+        yield lambda _steps: None
+        return
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
         yield bar.update
 
