@@ -196,3 +196,28 @@ def test_model_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     result = CliRunner().invoke(main, ["extract", str(GRAPH_DIR / "articles"), "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert "'xx_from_env'" in result.stderr
+
+
+@pytest.mark.slow
+def test_worker_processes_give_the_same_codings(tmp_path: Path) -> None:
+    articles = OWN_GRAPH / "articles"
+    outputs = {}
+    for processes in (1, 2):
+        out = tmp_path / f"p{processes}"
+        result = CliRunner().invoke(
+            main,
+            [
+                "extract",
+                str(articles),
+                "--graph",
+                str(OWN_GRAPH),
+                "-o",
+                str(out),
+                "--processes",
+                str(processes),
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        outputs[processes] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    assert len(outputs[1]) == len(list(articles.glob("*.txt")))
+    assert outputs[2] == outputs[1]
