@@ -8,6 +8,7 @@ same ``graph/`` reuses it and skips loading and mapping altogether.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -45,13 +46,21 @@ class OxigraphStore:
             raise StoreError(f"cannot open the oxigraph store at {path}: {error}") from error
         self.path = path
 
-    def load(self, documents: dict[str, bytes], digest: str = "") -> None:
-        """Replace the whole content with named graphs given as N-Triples documents."""
+    def load(
+        self, documents: Mapping[str, bytes] | Iterable[tuple[str, bytes]], digest: str = ""
+    ) -> None:
+        """Replace the whole content with named graphs given as N-Triples documents.
+
+        ``documents`` maps graph IRIs to documents, or yields (IRI, document) pairs: a generator
+        such as :func:`~stancegraph.rdf_ntriples.iter_ntriples_by_graph` is consumed one graph at
+        a time, so the whole corpus's text is never held next to the store.
+        """
+        pairs = documents.items() if isinstance(documents, Mapping) else documents
         self.store.clear()
         # One N-Triples document per graph: no N-Quads copy of every line (time and memory).
         # Lenient: the documents are this package's own output, whose IRIs the mapping checked
         # and escaped; skipping the parser's re-validation makes loading about a third faster.
-        for name, document in documents.items():
+        for name, document in pairs:
             self.store.bulk_load(
                 document, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name), lenient=True
             )
