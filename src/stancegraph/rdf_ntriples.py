@@ -63,19 +63,22 @@ class LineSink:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self._iris: dict[str, str] = {}
+        self._iris = _Bracketed()
 
     def add(self, triple: Triple) -> None:
         """Add one triple."""
         subject, predicate, obj = triple
         iris = self._iris
-        s = iris.get(subject) or iris.setdefault(subject, _iri(subject))
-        p = iris.get(predicate) or iris.setdefault(predicate, _iri(predicate))
-        if isinstance(obj, Lit):
-            o = _literal(obj)
-        else:
-            o = iris.get(obj) or iris.setdefault(obj, _iri(obj))
-        self.lines.append(f"{s} {p} {o} .\n")
+        text = _literal(obj) if isinstance(obj, Lit) else iris[obj]
+        self.lines.append(f"{iris[subject]} {iris[predicate]} {text} .\n")
+
+
+class _Bracketed(dict[str, str]):
+    """IRIs written as N-Triples terms, each checked and bracketed on its first use only."""
+
+    def __missing__(self, iri: str) -> str:
+        self[iri] = text = _iri(iri)
+        return text
 
 
 def _iri(iri: str) -> str:
