@@ -49,6 +49,7 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("roles (on a date)", "roles", {"date": "2024-06-01"}),
     ("memberships (on a date)", "memberships", {"date": "2024-06-01"}),
     ("ceasefire-supporters", "ceasefire-supporters", {}),
+    ("positions (all propositions)", "positions", {}),
     ("commitments (all)", "commitments", {}),
     ("criticism (all)", "criticism", {}),
     ("demands (all)", "demands", {}),
