@@ -19,7 +19,6 @@ from rdflib.namespace import XSD
 from stancegraph.errors import StoreError
 from stancegraph.sparql.results import Results, Value
 
-_MISSING: Any = object()
 _DIGEST_SUBJECT = ox.NamedNode("urn:stancegraph:store")
 _DIGEST_PREDICATE = ox.NamedNode("https://stancegraph.example/ns#inputDigest")
 
@@ -92,9 +91,9 @@ class OxigraphStore:
             values: dict[Any, Value | None] = {None: None}
 
             def value(term: Any) -> Value | None:
-                made = values.get(term, _MISSING)
-                if made is _MISSING:
-                    made = values[term] = _value(term)
+                if term in values:
+                    return values[term]
+                made = values[term] = _value(term)
                 return made
 
             rows = tuple(tuple(map(value, solution)) for solution in solutions)
