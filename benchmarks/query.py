@@ -15,6 +15,7 @@ import multiprocessing as mp
 import queue
 import resource
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +28,7 @@ from synthetic import generate
 
 from stancegraph import to_rdf
 from stancegraph.formats import RDF_FORMATS
-from stancegraph.rdf_ntriples import ntriples_by_graph
+from stancegraph.rdf_ntriples import iter_ntriples_by_graph
 from stancegraph.sparql.binding import bind
 from stancegraph.sparql.library import find, named_queries
 from stancegraph.stores import Store
@@ -48,6 +49,7 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("roles (on a date)", "roles", {"date": "2024-06-01"}),
     ("memberships (on a date)", "memberships", {"date": "2024-06-01"}),
     ("ceasefire-supporters", "ceasefire-supporters", {}),
+    ("positions (all propositions)", "positions", {}),
     ("commitments (all)", "commitments", {}),
     ("criticism (all)", "criticism", {}),
     ("demands (all)", "demands", {}),
@@ -93,7 +95,8 @@ def _run_oxigraph(statements: int, report: Report) -> None:
     store = OxigraphStore()
 
     def build() -> None:
-        store.load(ntriples_by_graph(graph))
+        # Graph by graph: each document is written, loaded and dropped.
+        store.load(iter_ntriples_by_graph(graph))
 
     _timed(report, "build (map to store)", build)
 
@@ -103,11 +106,14 @@ def _run_oxigraph(statements: int, report: Report) -> None:
     def union() -> object:
         return (quad.triple for quad in store.store.quads_for_pattern(None, None, None))
 
-    for label, fmt in (
-        ("export turtle", ox.RdfFormat.TURTLE),
-        ("export n-triples", ox.RdfFormat.N_TRIPLES),
-    ):
-        _timed(report, label, lambda fmt=fmt: ox.serialize(union(), format=fmt))
+    # Written to a file, as an export is: no document of hundreds of MB in memory.
+    with tempfile.TemporaryDirectory() as folder:
+        for label, fmt in (
+            ("export turtle", ox.RdfFormat.TURTLE),
+            ("export n-triples", ox.RdfFormat.N_TRIPLES),
+        ):
+            path = Path(folder) / f"export.{fmt.file_extension}"
+            _timed(report, label, lambda fmt=fmt, path=path: ox.serialize(union(), path, fmt))
     _peak(report, "peak memory after exports (MB)")
     _queries(store, report, repeat=3)
 

@@ -9,7 +9,7 @@ from rdflib import Dataset
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import DEFAULT_BASE
-from stancegraph.rdf_ntriples import ntriples_by_graph
+from stancegraph.rdf_ntriples import iter_ntriples_by_graph
 from stancegraph.sparql.binding import bind
 from stancegraph.sparql.library import find
 from stancegraph.sparql.results import Results
@@ -55,7 +55,7 @@ def as_store(source: StanceGraph | Dataset | Store) -> Store:
     """A store over ``source``: a graph is loaded into an in-memory oxigraph store."""
     if isinstance(source, StanceGraph):
         store = OxigraphStore()
-        store.load(ntriples_by_graph(source))
+        store.load(iter_ntriples_by_graph(source))
         return store
     if isinstance(source, Dataset):
         return RdflibStore(source)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDFS, SKOS, TIME, XSD
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import DEFAULT_BASE, Iris
+from stancegraph.model import Article, Statement
 from stancegraph.rdf_registry import add_registry
 from stancegraph.rdf_sink import RdflibSink, TripleSink
 from stancegraph.rdf_statements import add_article, add_statement
@@ -37,14 +38,30 @@ def map_graph(graph: StanceGraph, iris: Iris, graph_for: Callable[[URIRef], Trip
 
     The registry graph comes first, then one graph per article in the graph's article order.
     """
-    add_registry(graph_for(iris.registry_graph()), graph, iris)
-    by_article: dict[str, TripleSink] = {}
-    for article in graph.articles:
-        named = graph_for(iris.article_graph(article.id))
-        add_article(named, article, iris)
-        by_article[article.id] = named
+    for name, fill in graph_sections(graph, iris):
+        fill(graph_for(name))
+
+
+def graph_sections(
+    graph: StanceGraph, iris: Iris
+) -> Iterator[tuple[URIRef, Callable[[TripleSink], None]]]:
+    """Each named graph's IRI and a function that writes that whole graph into a sink.
+
+    The registry graph comes first, then one graph per article (the article, then its statements
+    in the graph's statement order), so that a caller can write, use and drop one graph at a time.
+    """
+    yield iris.registry_graph(), lambda out: add_registry(out, graph, iris)
+    by_article: dict[str, list[Statement]] = {article.id: [] for article in graph.articles}
     for statement in graph.statements:
-        add_statement(by_article[statement.article], statement, graph, iris)
+        by_article[statement.article].append(statement)
+    for article in graph.articles:
+
+        def fill(out: TripleSink, article: Article = article) -> None:
+            add_article(out, article, iris)
+            for statement in by_article.pop(article.id):
+                add_statement(out, statement, graph, iris)
+
+        yield iris.article_graph(article.id), fill
 
 
 def union(dataset: Dataset) -> Graph:

@@ -10,6 +10,7 @@ light terms, so the two views cannot drift apart (a test parses the text and com
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -17,7 +18,7 @@ from rdflib.term import Node
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import DEFAULT_BASE, Iris
-from stancegraph.rdf_mapping import map_graph
+from stancegraph.rdf_mapping import graph_sections
 from stancegraph.rdf_sink import Lit, Triple
 
 _LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -51,18 +52,33 @@ def term(node: Node) -> str:
 
 
 class LineSink:
-    """Collects the mapping's triples as N-Triples lines, written straight from the terms."""
+    """Collects the mapping's triples as N-Triples lines, written straight from the terms.
 
-    __slots__ = ("lines",)
+    Each IRI is written once per graph: a statement's node, its annotation's nodes and every
+    predicate and class recur on many lines, and checking and bracketing them was most of the
+    time of writing a line.
+    """
+
+    __slots__ = ("_iris", "lines")
 
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self._iris = _Bracketed()
 
     def add(self, triple: Triple) -> None:
         """Add one triple."""
         subject, predicate, obj = triple
-        text = _literal(obj) if isinstance(obj, Lit) else _iri(obj)
-        self.lines.append(f"{_iri(subject)} {_iri(predicate)} {text} .\n")
+        iris = self._iris
+        text = _literal(obj) if isinstance(obj, Lit) else iris[obj]
+        self.lines.append(f"{iris[subject]} {iris[predicate]} {text} .\n")
+
+
+class _Bracketed(dict[str, str]):
+    """IRIs written as N-Triples terms, each checked and bracketed on its first use only."""
+
+    def __missing__(self, iri: str) -> str:
+        self[iri] = text = _iri(iri)
+        return text
 
 
 def _iri(iri: str) -> str:
@@ -75,7 +91,8 @@ def _literal(literal: Lit) -> str:
         lexical = lexical.translate(_LITERAL_ESCAPES)
     if lang:
         return f'"{lexical}"@{lang}'
-    if datatype is not None and datatype != _XSD_STRING:
+    # str's comparison: rdflib's own __ne__ on terms is a Python call, run for every literal.
+    if datatype is not None and not _XSD_STRING.__eq__(datatype):
         return f'"{lexical}"^^{_iri(datatype)}'
     return f'"{lexical}"'
 
@@ -90,15 +107,21 @@ def ntriples_by_graph(graph: StanceGraph, base: str = DEFAULT_BASE) -> dict[str,
     >>> next(iter(documents))
     'https://stancegraph.example/id/graph/registry'
     """
-    sinks: dict[str, LineSink] = {}
+    return dict(iter_ntriples_by_graph(graph, base))
 
-    def sink_for(name: URIRef) -> LineSink:
-        return sinks.setdefault(str(name), LineSink())
 
-    map_graph(graph, Iris(base), sink_for)
-    # A triple can be added twice (the same curator for every statement): keep its first line.
-    # Each graph's lines are dropped as soon as they are joined, to keep the peak memory down.
-    return {name: _document(sinks.pop(name)) for name in list(sinks)}
+def iter_ntriples_by_graph(
+    graph: StanceGraph, base: str = DEFAULT_BASE
+) -> Iterator[tuple[str, bytes]]:
+    """The pairs of :func:`ntriples_by_graph`, each graph written only when it is asked for.
+
+    A store that loads them one by one never holds the text of the whole corpus (at 100k
+    statements that text is over 400 MB, next to the store being filled).
+    """
+    for name, fill in graph_sections(graph, Iris(base)):
+        sink = LineSink()
+        fill(sink)
+        yield str(name), _document(sink)
 
 
 def _document(sink: LineSink) -> bytes:

@@ -107,14 +107,13 @@ def add_statement(out: TripleSink, statement: Statement, graph: StanceGraph, iri
             out.add((node, SG.conditionText, Lit(condition.text, "en")))
     if statement.note:
         out.add((node, RDFS.comment, Lit(statement.note, "en")))
-    _add_provenance(out, statement, iris)
+    _add_provenance(out, node, statement, iris)
     article = graph.article(statement.article)
     for index, evidence in enumerate(statement.evidence, start=1):
         _add_evidence(out, node, statement.id, index, evidence, article, iris)
 
 
-def _add_provenance(out: TripleSink, statement: Statement, iris: Iris) -> None:
-    node = iris.statement(statement.id)
+def _add_provenance(out: TripleSink, node: URIRef, statement: Statement, iris: Iris) -> None:
     provenance = statement.provenance
     out.add((node, PROV.wasDerivedFrom, iris.article(statement.article)))
     # The lexical form always has a decimal point ("1.0", "0.85"), as Turtle writes decimals,

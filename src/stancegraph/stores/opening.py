@@ -11,7 +11,7 @@ from stancegraph.assembly import GraphReader, reader_key
 from stancegraph.errors import InputError
 from stancegraph.iris import DEFAULT_BASE
 from stancegraph.loading import load
-from stancegraph.rdf_ntriples import ntriples_by_graph
+from stancegraph.rdf_ntriples import iter_ntriples_by_graph
 from stancegraph.stores import Store
 from stancegraph.stores.memory import RdflibStore
 from stancegraph.stores.oxigraph import OxigraphStore
@@ -61,7 +61,7 @@ def open_store(
         if path and store.digest() == digest:
             report(f"store: {path} is up to date with {graph_dir}")
         else:
-            store.load(ntriples_by_graph(reader(graph_dir), base), digest)
+            store.load(iter_ntriples_by_graph(reader(graph_dir), base), digest)
             if path:
                 report(f"store: loaded {graph_dir} into {path}")
         return store

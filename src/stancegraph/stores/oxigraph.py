@@ -8,6 +8,7 @@ same ``graph/`` reuses it and skips loading and mapping altogether.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -45,16 +46,25 @@ class OxigraphStore:
             raise StoreError(f"cannot open the oxigraph store at {path}: {error}") from error
         self.path = path
 
-    def load(self, documents: dict[str, bytes], digest: str = "") -> None:
-        """Replace the whole content with named graphs given as N-Triples documents."""
+    def load(
+        self, documents: Mapping[str, bytes] | Iterable[tuple[str, bytes]], digest: str = ""
+    ) -> None:
+        """Replace the whole content with named graphs given as N-Triples documents.
+
+        ``documents`` maps graph IRIs to documents, or yields (IRI, document) pairs: a generator
+        such as :func:`~stancegraph.rdf_ntriples.iter_ntriples_by_graph` is consumed one graph at
+        a time, so the whole corpus's text is never held next to the store.
+        """
+        pairs = documents.items() if isinstance(documents, Mapping) else documents
         self.store.clear()
         # One N-Triples document per graph: no N-Quads copy of every line (time and memory).
         # Lenient: the documents are this package's own output, whose IRIs the mapping checked
         # and escaped; skipping the parser's re-validation makes loading about a third faster.
-        for name, document in documents.items():
-            self.store.bulk_load(
-                document, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name), lenient=True
-            )
+        # On disk, bulk_load writes sorted files in one go; in memory, the transactional load is
+        # faster (4.4 s instead of 6.1 s for the 2.6 M triples of 100k statements).
+        add = self.store.bulk_load if self.path is not None else self.store.load
+        for name, document in pairs:
+            add(document, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name), lenient=True)
         if digest:
             self.store.add(ox.Quad(_DIGEST_SUBJECT, _DIGEST_PREDICATE, ox.Literal(digest)))
         self.store.flush()
@@ -75,7 +85,18 @@ class OxigraphStore:
             if not isinstance(solutions, ox.QuerySolutions):
                 raise StoreError("only SELECT queries give rows")
             variables = tuple(v.value for v in solutions.variables)
-            rows = tuple(tuple(_value(solution[v]) for v in variables) for solution in solutions)
+            # Labels, dates and polarities recur from row to row: each distinct term is made an
+            # rdflib term once (an rdflib literal parses its lexical form, which was about a third
+            # of the time of a query of thousands of rows at 1k statements).
+            values: dict[Any, Value | None] = {None: None}
+
+            def value(term: Any) -> Value | None:
+                if term in values:
+                    return values[term]
+                made = values[term] = _value(term)
+                return made
+
+            rows = tuple(tuple(map(value, solution)) for solution in solutions)
         except (SyntaxError, OSError, ValueError) as error:
             raise StoreError(f"oxigraph could not answer the query: {error}") from error
         return Results(variables, rows)
