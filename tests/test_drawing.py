@@ -9,7 +9,8 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from stancegraph import StanceGraph
-from stancegraph.drawing import FIGURE_SIZE, draw_actor_network, render
+from stancegraph.diagrams import render_diagram
+from stancegraph.drawing import FIGURE_SIZE, draw_actor_network
 
 
 def _drawn(seed_graph: StanceGraph) -> tuple[Figure, FigureCanvasAgg]:
@@ -51,5 +52,5 @@ def test_legend_and_title(seed_graph: StanceGraph) -> None:
 
 
 def test_render_gives_png_and_svg(seed_graph: StanceGraph) -> None:
-    assert render(seed_graph, "png").startswith(b"\x89PNG")
-    assert b"<svg" in render(seed_graph, "svg")[:500]
+    assert render_diagram(seed_graph, "actor-network", "png").startswith(b"\x89PNG")
+    assert b"<svg" in render_diagram(seed_graph, "actor-network", "svg")[:500]

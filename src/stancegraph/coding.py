@@ -31,13 +31,6 @@ class Coding:
     propositions: tuple[Proposition, ...] = ()
 
 
-def read_coding(
-    path: Path, registry: Registry, articles: Mapping[str, Article]
-) -> tuple[Statement, ...]:
-    """Read one coding file into statements about its article (see :func:`read_coding_file`)."""
-    return read_coding_file(path, registry, articles).statements
-
-
 def read_coding_file(path: Path, registry: Registry, articles: Mapping[str, Article]) -> Coding:
     """Read one coding file: statements, plus the provisional actors and propositions it declares.
 

@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import matplotlib as mpl
 import networkx as nx
 from adjustText import adjust_text
 from matplotlib.artist import Artist
@@ -351,14 +350,6 @@ def side_legend(ax: Axes, handles: Sequence[Artist], title: str) -> None:
         title=title,
         title_fontsize=8,
     )
-
-
-def render(graph: StanceGraph, image_format: str) -> bytes:
-    """The actor network as PNG or SVG bytes, identical for identical graphs."""
-    with mpl.rc_context(RC):
-        figure = Figure(figsize=FIGURE_SIZE, dpi=DPI, layout="constrained")
-        draw_actor_network(graph, figure.add_subplot())
-        return figure_bytes(figure, image_format)
 
 
 DPI = 110

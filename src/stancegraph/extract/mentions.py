@@ -41,7 +41,6 @@ ENTITY_KINDS = {
 }
 THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 # How far back (in sentences) a pronoun or bare title looks for its person.
 ANAPHOR_WINDOW = 4
 PROVISIONAL_PREFIX = "unlinked-"
@@ -55,10 +54,6 @@ class Mention:
     end: int
     actor: str
     how: How
-
-    def covers(self, token_index: int) -> bool:
-        """Whether the token at ``token_index`` is part of this mention."""
-        return self.start <= token_index < self.end
 
 
 @dataclass(frozen=True, slots=True)
