@@ -53,6 +53,7 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("commitments (all)", "commitments", {}),
     ("criticism (all)", "criticism", {}),
     ("demands (all)", "demands", {}),
+    ("agreement (all pairs, counted)", "agreement", {}),
     ("congruence (all pairs)", "congruence", {}),
     ("conflict (all pairs)", "conflict", {}),
 ]
