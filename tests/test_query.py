@@ -20,10 +20,12 @@ import stancegraph
 from stancegraph import Actor, ActorKind, StanceGraph, to_rdf
 from stancegraph.cli import main
 from stancegraph.errors import QueryError
+from stancegraph.querying import run, written
 from stancegraph.rdf_ntriples import ntriples_by_graph
 from stancegraph.sparql.binding import bind
 from stancegraph.sparql.library import find, named_queries, parse
 from stancegraph.stores.memory import RdflibStore
+from stancegraph.stores.oxigraph import OxigraphStore
 from tests.conftest import GRAPH_DIR, SEED_ID
 from tests.corpora import corpus, synthetic
 
@@ -156,6 +158,18 @@ def _awkward() -> StanceGraph:
         language="de-CH",
     )
     return replace(graph, articles=(article,))
+
+
+def test_oxigraph_csv_is_the_shared_writers_csv_on_awkward_text(tmp_path: Path) -> None:
+    store = OxigraphStore()
+    store.load(ntriples_by_graph(_awkward()))
+    single = tmp_path / "single.rq"  # one column with an unbound value: "" rather than no line
+    single.write_text("# One unbound value.\nSELECT ?x WHERE { OPTIONAL { ?s <urn:none> ?x } }\n")
+    cases = [("stances", {"proposition": "p1"}), ("conflict", {}), ("timeline", {"actor": "odd"})]
+    for name, params in [*cases, (str(single), {})]:
+        csv_text = written(store, name, params, "csv")
+        assert csv_text == run(store, name, params).to_csv(), name
+    assert 'Said ""no"" \\ twice\r\nthen\tleft — Zoë 😀' in written(store, "conflict", {}, "csv")
 
 
 @pytest.mark.parametrize("which", ["seed", "synthetic", "awkward"])

@@ -12,7 +12,7 @@ import pytest
 from rdflib import Literal
 
 from stancegraph import StanceGraph, to_rdf
-from stancegraph.querying import run
+from stancegraph.querying import run, written
 from stancegraph.rdf_ntriples import ntriples_by_graph
 from stancegraph.sparql.library import named_queries
 from stancegraph.sparql.results import Results
@@ -111,6 +111,22 @@ def test_every_store_returns_the_same_rows_on_a_synthetic_corpus(
     synthetic_stores: dict[str, Store], name: str, params: dict[str, str]
 ) -> None:
     _same_rows_everywhere(synthetic_stores, name, params)
+
+
+@pytest.mark.parametrize(("name", "params"), SEED_CASES)
+def test_oxigraph_writes_the_csv_the_shared_writer_writes_on_the_seed(
+    seed_stores: dict[str, Store], name: str, params: dict[str, str]
+) -> None:
+    store = seed_stores["oxigraph"]
+    assert written(store, name, params, "csv") == run(store, name, params).to_csv()
+
+
+@pytest.mark.parametrize(("name", "params"), SYNTHETIC_CASES)
+def test_oxigraph_writes_the_csv_the_shared_writer_writes_on_a_synthetic_corpus(
+    synthetic_stores: dict[str, Store], name: str, params: dict[str, str]
+) -> None:
+    store = synthetic_stores["oxigraph"]
+    assert written(store, name, params, "csv") == run(store, name, params).to_csv()
 
 
 def _column(results: Results, variable: str) -> list[str]:

