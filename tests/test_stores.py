@@ -113,19 +113,14 @@ def test_every_store_returns_the_same_rows_on_a_synthetic_corpus(
     _same_rows_everywhere(synthetic_stores, name, params)
 
 
-@pytest.mark.parametrize(("name", "params"), SEED_CASES)
-def test_oxigraph_writes_the_csv_the_shared_writer_writes_on_the_seed(
-    seed_stores: dict[str, Store], name: str, params: dict[str, str]
+@pytest.mark.parametrize(
+    ("corpus", "name", "params"),
+    [("seed", *case) for case in SEED_CASES] + [("synthetic", *case) for case in SYNTHETIC_CASES],
+)
+def test_oxigraph_writes_the_csv_the_shared_writer_writes(
+    request: pytest.FixtureRequest, corpus: str, name: str, params: dict[str, str]
 ) -> None:
-    store = seed_stores["oxigraph"]
-    assert written(store, name, params, "csv") == run(store, name, params).to_csv()
-
-
-@pytest.mark.parametrize(("name", "params"), SYNTHETIC_CASES)
-def test_oxigraph_writes_the_csv_the_shared_writer_writes_on_a_synthetic_corpus(
-    synthetic_stores: dict[str, Store], name: str, params: dict[str, str]
-) -> None:
-    store = synthetic_stores["oxigraph"]
+    store = request.getfixturevalue(f"{corpus}_stores")["oxigraph"]
     assert written(store, name, params, "csv") == run(store, name, params).to_csv()
 
 
