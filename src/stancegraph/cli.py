@@ -32,8 +32,8 @@ from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS
 from stancegraph.formats import EXPORT_FORMATS
 from stancegraph.iris import DEFAULT_BASE
 from stancegraph.outputs import draw_to_file, export_to_file
-from stancegraph.querying import run
-from stancegraph.sparql.library import listing
+from stancegraph.sparql.binding import bind
+from stancegraph.sparql.library import find, listing
 from stancegraph.sparql.results import RESULT_FORMATS
 from stancegraph.stores.opening import DEFAULT_STORE, STORE_CHOICES, open_store
 from stancegraph.stores.push import push_graph
@@ -298,6 +298,8 @@ def query(  # noqa: PLR0917 - click passes one argument per option
         return
     if query_name is None:
         raise click.UsageError("give a query NAME or FILE.rq, or --list")
+    # Checked before the graph is read: a mistyped name must not cost a build and a spaCy run.
+    text = bind(find(query_name), params)
     report = functools.partial(click.echo, err=True)
     store = open_store(
         store_spec,
@@ -306,7 +308,7 @@ def query(  # noqa: PLR0917 - click passes one argument per option
         report=report,
         reader=assembly(curated_only, model),
     )
-    click.echo(RESULT_FORMATS[output_format](run(store, query_name, params)), nl=False)
+    click.echo(RESULT_FORMATS[output_format](store.select(text)), nl=False)
 
 
 @main.command()
