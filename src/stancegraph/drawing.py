@@ -90,15 +90,27 @@ def node_style(attrs: dict[str, object]) -> NodeStyle:
 
 
 def title_for(graph: StanceGraph, what: str) -> str:
-    """A diagram title naming the corpus and its date range."""
+    """A diagram title saying what the picture is drawn from: the article, or how many and when.
+
+    The folder's name says nothing to a reader of the picture ("graph"), so it is left out.
+
+    >>> from stancegraph import load
+    >>> title_for(load("graph"), "Actor network")
+    'Actor network — "Military Planning for Ukraine Peace Ceasefire Moves Forward", 2025-03-15'
+    """
     span = graph.date_range()
-    count = len(graph.articles)
     dates = ""
     if span is not None:
         first, last = span
         dates = f", {first.isoformat()}" + (f" to {last.isoformat()}" if last != first else "")
-    plural = "s" if count != 1 else ""
-    return f"{what} of corpus '{graph.name}' — {count} article{plural}{dates}"
+    if len(graph.articles) == 1:
+        return f'{what} — "{_shortened(graph.articles[0].title)}"{dates}'
+    return f"{what} — {len(graph.articles)} articles{dates}"
+
+
+def _shortened(title: str, limit: int = 70) -> str:
+    # Long headlines would run past the figure's width.
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
 KAMADA_KAWAI_LIMIT = 60
