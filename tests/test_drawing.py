@@ -48,7 +48,8 @@ def test_legend_and_title(seed_graph: StanceGraph) -> None:
         "demand",
         "criticism",
     } <= entries
-    assert "1 article, 2025-03-15" in ax.get_title()
+    title = ax.get_title()
+    assert f'"{seed_graph.articles[0].title}", 2025-03-15' in title
 
 
 def test_render_gives_png_and_svg(seed_graph: StanceGraph) -> None:
