@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from stancegraph.analysis.levels import Level
+from stancegraph.analysis.levels import Level, PropositionLevel
 from stancegraph.analysis.networks import NETWORKS
 from stancegraph.analysis.onemode import Normalisation
 from stancegraph.build import build as build_exports
@@ -20,6 +20,7 @@ from stancegraph.cli_options import (
     LEVEL_OPTION,
     MODEL_OPTION,
     PROCESSES_OPTION,
+    PROPOSITIONS_OPTION,
     TO_OPTION,
     ErrorReportingGroup,
     assembly,
@@ -176,6 +177,7 @@ def evaluate_mentions(gold: Path, graph_dir: Path, model: str | None) -> None:
     help="Edge weights of the one-mode networks.",
 )
 @LEVEL_OPTION
+@PROPOSITIONS_OPTION
 @FROM_OPTION
 @TO_OPTION
 def export(  # click passes every parameter by name
@@ -188,6 +190,7 @@ def export(  # click passes every parameter by name
     output: Path | None,
     normalisation: str,
     level: str,
+    propositions: str,
     start: datetime | None,
     end: datetime | None,
 ) -> None:
@@ -199,6 +202,7 @@ def export(  # click passes every parameter by name
         output,
         normalisation=Normalisation(normalisation),
         level=Level(level),
+        propositions=PropositionLevel(propositions),
         start=day(start),
         end=day(end),
         reader=assembly(curated_only, model),
@@ -218,6 +222,7 @@ def export(  # click passes every parameter by name
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Default: KIND.FORMAT"
 )
 @LEVEL_OPTION
+@PROPOSITIONS_OPTION
 @FROM_OPTION
 @TO_OPTION
 def draw(  # click passes every parameter by name
@@ -229,6 +234,7 @@ def draw(  # click passes every parameter by name
     image_format: str | None,
     output: Path | None,
     level: str,
+    propositions: str,
     start: datetime | None,
     end: datetime | None,
 ) -> None:
@@ -240,6 +246,7 @@ def draw(  # click passes every parameter by name
             image_format,
             output,
             level=Level(level),
+            propositions=PropositionLevel(propositions),
             start=day(start),
             end=day(end),
             reader=assembly(curated_only, model),

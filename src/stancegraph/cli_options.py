@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from stancegraph.analysis.levels import Level
+from stancegraph.analysis.levels import Level, PropositionLevel
 from stancegraph.assembly import Assembly
 from stancegraph.errors import InputError, StoreError
 from stancegraph.extract.nlp import ENV_VAR, ModelNotFoundError
@@ -108,6 +108,13 @@ LEVEL_OPTION = click.option(
     default=Level.PERSON.value,
     show_default=True,
     help="state: a person's statements count for the state they represented that day.",
+)
+PROPOSITIONS_OPTION = click.option(
+    "--propositions",
+    type=click.Choice([level.value for level in PropositionLevel]),
+    default=PropositionLevel.AS_CODED.value,
+    show_default=True,
+    help="broadest: stances count for the most general proposition above the one coded.",
 )
 FROM_OPTION = click.option("--from", "start", type=DAY, help="First statement date (YYYY-MM-DD).")
 TO_OPTION = click.option("--to", "end", type=DAY, help="Last statement date (YYYY-MM-DD).")

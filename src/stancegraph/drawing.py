@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -97,12 +98,19 @@ def title_for(graph: StanceGraph, what: str) -> str:
     >>> from stancegraph import load
     >>> title_for(load("graph"), "Actor network")
     'Actor network — "Military Planning for Ukraine Peace Ceasefire Moves Forward", 2025-03-15'
+    >>> from stancegraph.analysis import Level, at_level
+    >>> title_for(at_level(load("graph"), Level.STATE), "Map").split(" — ")[0]
+    'Map (state level)'
     """
     span = graph.date_range()
     dates = ""
     if span is not None:
         first, last = span
         dates = f", {first.isoformat()}" + (f" to {last.isoformat()}" if last != first else "")
+    # How the graph was transformed (at_level, at_proposition_level) rides in its name.
+    views = re.findall(r"\(([^()]*)\)", graph.name)
+    if views:
+        what = f"{what} ({', '.join(views)})"
     if len(graph.articles) == 1:
         return f'{what} — "{_shortened(graph.articles[0].title)}"{dates}'
     return f"{what} — {len(graph.articles)} articles{dates}"
