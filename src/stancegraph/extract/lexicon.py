@@ -41,10 +41,13 @@ class _LexiconInput(BaseModel):
     adjectives: list[_CueInput]
     hedges: list[_CueInput]
     predicate_nouns: list[_CueInput]
+    evaluatives: list[_CueInput]
+    labelling_verbs: list[str]
     light_verbs: list[str]
     receiving_verbs: list[str]
     reporting_verbs: list[str]
     collectives: list[str]
+    state_nouns: list[str]
     condition_markers: list[str]
     condition_verbs: list[str]
     condition_nouns: list[str]
@@ -91,10 +94,13 @@ class Lexicon:
     adjectives: dict[str, tuple[Cue, ...]]
     hedges: dict[str, tuple[Cue, ...]]
     predicate_nouns: dict[str, tuple[Cue, ...]]
+    evaluatives: dict[str, tuple[Cue, ...]]
+    labelling_verbs: frozenset[str]
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     collectives: frozenset[str]
+    state_nouns: frozenset[str]
     condition_markers: tuple[str, ...]
     condition_verbs: frozenset[str]
     condition_nouns: frozenset[str]
@@ -144,10 +150,13 @@ def read_lexicon(path: Path | None = None) -> Lexicon:
         adjectives=_index(parsed.adjectives),
         hedges=_index(parsed.hedges),
         predicate_nouns=_index(parsed.predicate_nouns),
+        evaluatives=_index(parsed.evaluatives),
+        labelling_verbs=frozenset(parsed.labelling_verbs),
         light_verbs=frozenset(parsed.light_verbs),
         receiving_verbs=frozenset(parsed.receiving_verbs),
         reporting_verbs=frozenset(parsed.reporting_verbs),
         collectives=frozenset(parsed.collectives),
+        state_nouns=frozenset(parsed.state_nouns),
         condition_markers=tuple(parsed.condition_markers),
         condition_verbs=frozenset(parsed.condition_verbs),
         condition_nouns=frozenset(parsed.condition_nouns),
