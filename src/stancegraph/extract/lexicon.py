@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -31,7 +31,8 @@ class _CueInput(BaseModel):
     lemma: str
     kind: StatementKind
     polarity: Polarity | None = None
-    target: str | None = None
+    target: Literal["infinitive", "actor"] | None = None
+    negation: Literal["kept"] | None = None
 
 
 class _LexiconInput(BaseModel):
@@ -67,6 +68,7 @@ class Cue:
     polarity: Polarity | None
     infinitive_only: bool = False
     actor_only: bool = False  # "concerned about X": only an actor named in the target counts
+    keeps_negation: bool = False  # "has no intention of X" is still a commitment: not to X
 
     @property
     def head(self) -> str:
@@ -120,6 +122,7 @@ def _index(cues: list[_CueInput]) -> dict[str, tuple[Cue, ...]]:
             item.polarity,
             infinitive_only=item.target == "infinitive",
             actor_only=item.target == "actor",
+            keeps_negation=item.negation == "kept",
         )
         out.setdefault(cue.head, []).append(cue)
     # Phrasal cues first, so "call for" is tried before a bare "call".

@@ -147,7 +147,7 @@ class Extractor:
 
     def __post_init__(self) -> None:
         self.actor_index = ActorIndex(self.nlp, self.actors, self.roles)
-        self.references = ReferenceIndex.build(self.actors, self.roles, self.lexicon.state_nouns)
+        self.references = ReferenceIndex.build(self.actors, self.roles, self.lexicon)
         self.turn_speakers = TurnSpeakers.build(self.actors)
         self.target_index = TargetIndex(self.nlp, self.propositions)
         self.kinds = {a.id: a.kind for a in self.actors}
@@ -221,8 +221,12 @@ class Extractor:
         for finding in findings:
             target_id = finding.target_actor
             if target_id is None and finding.target is not None:
-                target = self.target_index.resolve(
-                    finding.target, finding.kind, matches, ctx.mentions
+                target = (
+                    self.target_index.provisional(finding.target, "not ")
+                    if finding.negative  # never the registry's proposition it denies
+                    else self.target_index.resolve(
+                        finding.target, finding.kind, matches, ctx.mentions
+                    )
                 )
                 if target is None:
                     continue  # a pronoun with no proposition before it

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from stancegraph.extract.lexicon import Lexicon
 from stancegraph.extract.mentions import How, Mention, Mentions
 from stancegraph.extract.syntax import RELATIVE_PRONOUNS, SUBJECT_DEPS, conjuncts
 from stancegraph.model import Actor, ActorKind, Role
@@ -62,12 +63,13 @@ class ReferenceIndex:
     roles: Sequence[Role]
     heads: Mapping[str, tuple[str, ...]]  # a name's head noun -> the actors it can stand for
     state_nouns: frozenset[str]
+    agentive: frozenset[str]  # "it is ready to ...": adjectives whose "it" is an actor
 
     @classmethod
     def build(
-        cls, actors: Iterable[Actor], roles: Sequence[Role], state_nouns: Iterable[str]
+        cls, actors: Iterable[Actor], roles: Sequence[Role], lexicon: Lexicon
     ) -> ReferenceIndex:
-        """The index over a registry's actors and roles."""
+        """The index over a registry's actors and roles, with the lexicon's word lists."""
         actors = list(actors)
         heads: dict[str, list[str]] = {}
         for actor in actors:
@@ -79,7 +81,8 @@ class ReferenceIndex:
             part_of={a.id: a.part_of for a in actors if a.part_of is not None},
             roles=tuple(roles),
             heads={k: tuple(v) for k, v in heads.items()},
-            state_nouns=frozenset(state_nouns),
+            state_nouns=lexicon.state_nouns,
+            agentive=frozenset(lexicon.adjectives),
         )
 
     def resolve(self, doc: Doc, found: Mentions, day: date) -> None:
@@ -98,7 +101,7 @@ class ReferenceIndex:
             actors: tuple[str, ...] = ()
             how, start = How.PRONOUN, token.i
             if token.pos_ == "PRON" and word in SINGULAR | PLURAL and token.dep_ in PRONOUN_DEPS:
-                if word != "it" or not _expletive(token):
+                if word != "it" or not _expletive(token, self.agentive):
                     subject = _governing_subject(token) or _previous_subject(
                         token, sentences, sentence_of, paragraph
                     )
@@ -177,8 +180,11 @@ def _bare_definite(token: Token) -> bool:
     return len(before) == 1 and before[0].lower_ == "the" and before[0].i == token.i - 1
 
 
-def _expletive(token: Token) -> bool:
-    """Whether "it" stands for what follows: "it is premature to ...", "it seems that ..."."""
+def _expletive(token: Token, agentive: frozenset[str]) -> bool:
+    """Whether "it" stands for what follows: "it is premature to ...", "it seems that ...".
+
+    Not before an adjective of the lexicon, whose subject acts: "it is ready to send ...".
+    """
     head = token.head
     if token.dep_ == "expl":
         return True
@@ -188,7 +194,7 @@ def _expletive(token: Token) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp") for c in later) or any(
         g.dep_ in ("ccomp", "xcomp")
         for c in later
-        if c.dep_ in ("acomp", "attr")
+        if c.dep_ in ("acomp", "attr") and c.lower_ not in agentive
         for g in c.children
     )
 

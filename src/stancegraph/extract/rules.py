@@ -48,8 +48,8 @@ class Rules(ModalRules, EvaluativeRules):
                 token.lower_ in lex.obligation_modals or self.is_future(token.head)
             ):
                 candidates[token.head.i] = token.head  # "must stop", "will provide"
-            if token.dep_ == "advcl":
-                advcls.append(token)
+            if token.dep_ == "advcl" or (token.dep_ == "advmod" and token.n_lefts):
+                advcls.append(token)  # "if ..."; "as long as ..." (an adverb with its "as")
         conditional = self._conditional_regions(advcls)
         consumed: set[int] = set()
         findings: list[Finding] = []
@@ -228,7 +228,8 @@ class Rules(ModalRules, EvaluativeRules):
                 ),
                 None,
             )
-        if negated(head) or any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
+        denied = negated(head) or any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children)
+        if denied and not cue.keeps_negation:
             return []
         if (
             poss is not None
@@ -294,6 +295,7 @@ class Rules(ModalRules, EvaluativeRules):
             None,
             "noun",
             target_actor=target_actor,
+            negative=denied,
         )
 
     # ------------------------------------------------------------------ adjectives

@@ -96,8 +96,13 @@ class TargetIndex:
         actor = _actor_in(target, mentions)
         if actor is not None:
             return Target(actor)
-        words = [t.text for t in tokens if not t.is_punct][:LABEL_WORDS]
-        label = " ".join(words).strip() or target.text
+        return self.provisional(target)
+
+    @staticmethod
+    def provisional(target: Token, prefix: str = "") -> Target:
+        """A new proposition labelled by ``target``'s phrase (after ``prefix``: "not ...")."""
+        words = [t.text for t in _phrase_tokens(target) if not t.is_punct][:LABEL_WORDS]
+        label = prefix + (" ".join(words).strip() or target.text)
         return Target(PROVISIONAL_PREFIX + slug(label)[:60].strip("-"), label)
 
 
