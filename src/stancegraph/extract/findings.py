@@ -94,8 +94,9 @@ class RuleBase:
         *,
         target_actor: str | None = None,
         negative: bool = False,
+        conditions: tuple[str, ...] = (),
     ) -> list[Finding]:
-        conditions = self._conditions(clause, cue_token)
+        conditions = (*conditions, *self._conditions(clause, cue_token))
         if polarity is Polarity.SUPPORT and conditions:
             polarity = Polarity.CONDITIONAL
         confidence = BASE_CONFIDENCE[family] - HOLDER_PENALTY.get(found.via, 0.1)

@@ -13,7 +13,9 @@ from stancegraph.extract.clauses import (
     depth,
     negated,
     noun_targets,
+    phrase,
     polarity_of,
+    unless_clause,
     with_conjuncts,
 )
 from stancegraph.extract.evaluative import EvaluativeRules
@@ -150,8 +152,22 @@ class Rules(ModalRules, EvaluativeRules):
         polarity = polarity_of(cue, verb, self.lex.weakening_modals)
         if polarity is Polarity.CONDITIONAL and self.backshifted(verb):
             polarity = cue.polarity  # "said Washington would support": reported "will support"
+        refusal = cue.polarity is Polarity.OPPOSE and not negated(verb)
+        exception = unless_clause(targets[0]) if refusal else None
+        if exception is not None:
+            # "would veto any resolution that did not also name X": it would accept one that did.
+            polarity = Polarity.CONDITIONAL
         return self._findings(
-            f"verb-{cue.rule_id}", cue, polarity, found, verb, verb, targets, addressee, "verb"
+            f"verb-{cue.rule_id}",
+            cue,
+            polarity,
+            found,
+            verb,
+            verb,
+            targets,
+            addressee,
+            "verb",
+            conditions=(phrase(exception),) if exception is not None else (),
         )
 
     def _phrasal(self, verb: Token, cues: tuple[Cue, ...]) -> Cue | None:
