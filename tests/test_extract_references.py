@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from stancegraph.extract.pipeline import Extractor
-from stancegraph.loading import load
 from stancegraph.model import Article, Polarity
 
-OWN_GRAPH = Path(__file__).parent / "data" / "extraction" / "graph"
 Found = list[tuple[str, str, Polarity | None, str]]
 
 
 @pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.for_graph(load(OWN_GRAPH))
+def extractor(own_extractor: Extractor) -> Extractor:
+    return own_extractor
 
 
 def _found(
