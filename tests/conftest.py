@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 
 from stancegraph import StanceGraph, load
+from stancegraph.extract import Extractor
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH_DIR = ROOT / "graph"
 EXPORTS_DIR = ROOT / "exports"
 SEED_ID = "000_704e45cf9c367b27"
+# The registry of the invented extraction test articles (tests/data/extraction/README.md).
+OWN_GRAPH = ROOT / "tests" / "data" / "extraction" / "graph"
 
 # A real Oxigraph server for the store and push tests.
 pytest_plugins = ["tests.oxigraph_server"]
@@ -21,6 +24,12 @@ pytest_plugins = ["tests.oxigraph_server"]
 @pytest.fixture(scope="session")
 def seed_graph() -> StanceGraph:
     return load(GRAPH_DIR)
+
+
+@pytest.fixture(scope="session")
+def own_extractor() -> Extractor:
+    """An extractor over the invented articles' registry, built once for all tests."""
+    return Extractor.for_graph(load(OWN_GRAPH))
 
 
 @pytest.fixture
