@@ -65,8 +65,8 @@ def _stores(graph: StanceGraph, server_url: str) -> dict[str, Store]:
     documents = ntriples_by_graph(graph)
     embedded = OxigraphStore()
     embedded.load(documents)
-    remote = RemoteStore(server_url)
-    push(remote, documents, "https://stancegraph.example/id/graph/")
+    remote = RemoteStore.connect(server_url, environ={})
+    push(remote, documents)
     return {"rdflib": RdflibStore(to_rdf(graph)), "oxigraph": embedded, "endpoint": remote}
 
 
