@@ -14,8 +14,8 @@ GRAPH_DIR = ROOT / "graph"
 EXPORTS_DIR = ROOT / "exports"
 SEED_ID = "000_704e45cf9c367b27"
 
-# A real Oxigraph server for the store and push tests.
-pytest_plugins = ["tests.oxigraph_server"]
+# Real Oxigraph and Virtuoso servers for the store and push tests.
+pytest_plugins = ["tests.oxigraph_server", "tests.virtuoso_server"]
 
 
 @pytest.fixture(scope="session")
