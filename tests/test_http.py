@@ -21,13 +21,14 @@ class _Guarded(http.server.BaseHTTPRequestHandler):
     """Answers 204 to a request with the right Basic login, 401 with a challenge otherwise."""
 
     seen: list[tuple[str, str | None]]
+    open_head = False  # True: a HEAD needs no login, only writes do
 
     def _answer(self) -> None:
         login = self.headers.get("Authorization")
         self.seen.append((self.command, login))
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(length)
-        if login == GOOD:
+        if login == GOOD or (self.open_head and self.command == "HEAD"):
             self.send_response(204)
         else:
             self.send_response(401)
@@ -41,13 +42,16 @@ class _Guarded(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def guarded() -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
+@pytest.fixture(params=[False, True], ids=["guarded-head", "open-head"])
+def guarded(
+    request: pytest.FixtureRequest,
+) -> Iterator[tuple[str, list[tuple[str, str | None]]]]:
     seen: list[tuple[str, str | None]] = []
-    handler = type("Handler", (_Guarded,), {"seen": seen})
+    handler = type("Handler", (_Guarded,), {"seen": seen, "open_head": request.param})
     with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        yield f"http://127.0.0.1:{server.server_address[1]}/store", seen
+        path = "open-head" if request.param else "store"
+        yield f"http://127.0.0.1:{server.server_address[1]}/{path}", seen
         server.shutdown()
 
 
@@ -56,7 +60,10 @@ def test_the_challenge_is_fetched_then_answered_up_front(
 ) -> None:
     url, seen = guarded
     Http(Credentials("sg", "right")).request(url, method="PUT", body=b"x" * 1_000_000)
-    assert seen == [("HEAD", None), ("PUT", GOOD)]  # the body went once, with the login
+    if url.endswith("/open-head"):  # no challenge to a HEAD: the PUT's own is answered, once
+        assert seen == [("HEAD", None), ("PUT", None), ("PUT", GOOD)]
+    else:
+        assert seen == [("HEAD", None), ("PUT", GOOD)]  # the body went once, with the login
 
 
 def test_a_wrong_password_is_one_clear_error(

@@ -110,7 +110,18 @@ class Http:
             self._challenges[service] = challenge
             if challenge is not None:
                 login = self._answer(self.credentials, url, method, challenge)
-        return self._send(url, method, body, headers, login)
+        try:
+            return self._send(url, method, body, headers, login)
+        except _UnauthorisedError as refused:
+            # A service may challenge a POST or PUT but not a HEAD: answer this challenge, once.
+            if self.credentials is None or login is not None or refused.challenge is None:
+                raise self._refusal(method, url) from None
+            self._challenges[service] = refused.challenge
+            login = self._answer(self.credentials, url, method, refused.challenge)
+            try:
+                return self._send(url, method, body, headers, login)
+            except _UnauthorisedError:
+                raise self._refusal(method, url) from None
 
     def _send(
         self,
@@ -129,7 +140,7 @@ class Http:
         except urllib.error.HTTPError as error:
             detail = _plain(error.read().decode("utf-8", "replace"))
             if error.code == 401:
-                raise self._refusal(method, url) from None
+                raise _UnauthorisedError(_parse(error.headers)) from None
             raise StoreError(f"{method} {url}: HTTP {error.code}: {detail}") from None
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
@@ -174,6 +185,14 @@ class Http:
         else:
             hint = f"the server refused the login of {self.credentials.user!r} ({USER_VAR})"
         return StoreError(f"{method} {url}: HTTP 401: {hint}")
+
+
+class _UnauthorisedError(Exception):
+    """A 401 answer, with the challenge it carried."""
+
+    def __init__(self, challenge: _Challenge | None) -> None:
+        super().__init__("HTTP 401")
+        self.challenge = challenge
 
 
 def _service(url: str) -> str:

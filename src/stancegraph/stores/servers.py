@@ -2,14 +2,14 @@
 
 Servers put the SPARQL 1.1 services at different paths below their root:
 
-========== ================= =============================== ==================================
-kind       query             update                          Graph Store Protocol
-========== ================= =============================== ==================================
-oxigraph   ``/query``        ``/update``                     ``/store``
-virtuoso   ``/sparql``       ``/sparql`` (``/sparql-auth``)  ``/sparql-graph-crud`` (``-auth``)
-fuseki     ``/DATASET/query`` ``/DATASET/update``            ``/DATASET/data``
-generic    the URL itself    the URL itself                  none: give it explicitly
-========== ================= =============================== ==================================
+========== ==================== ============================== ===================================
+kind       query                update                         Graph Store Protocol
+========== ==================== ============================== ===================================
+oxigraph   ``/query``           ``/update``                    ``/store``
+virtuoso   ``/sparql``          ``/sparql`` (``/sparql-auth``) ``/sparql-graph-crud`` (``-auth``)
+fuseki     ``/DATASET/query``   ``/DATASET/update``            ``/DATASET/data``
+generic    the URL itself       the URL itself                 none: give it explicitly
+========== ==================== ============================== ===================================
 
 Virtuoso's ``-auth`` services are used when credentials are set (see
 :mod:`stancegraph.stores.http`). ``auto`` asks the server (a ``HEAD`` of its root) and reads its
