@@ -49,16 +49,18 @@ def test_push_with_a_refused_upload_changes_nothing(
     push_scenarios.refused_upload_changes_nothing(fresh_oxigraph_server, seed_graph)
 
 
-def test_oxigraph_undoes_an_update_request_that_fails_half_way(
-    oxigraph_server: OxigraphServer,
+def test_a_push_whose_update_fails_changes_nothing(
+    seed_graph: StanceGraph, fresh_oxigraph_server: OxigraphServer
 ) -> None:
-    assert not push_scenarios.failed_operation_keeps_the_earlier_ones(oxigraph_server)
-    assert push_scenarios.connect(oxigraph_server).atomic_updates
+    left, message = push_scenarios.update_failing_at_its_end(fresh_oxigraph_server, seed_graph)
+    assert left == "old"
+    assert "push again" not in message
 
 
 def test_the_kind_of_server_is_asked_or_given(oxigraph_server: OxigraphServer) -> None:
     detected = RemoteStore.connect(oxigraph_server.url, environ={})
     assert detected.kind is ServerKind.OXIGRAPH
+    assert detected.atomic_updates
     assert detected.endpoints.graph_store == f"{oxigraph_server.url}/store"
     given = RemoteStore.connect(f"{oxigraph_server.url}/query", environ={})
     assert given.endpoints == detected.endpoints

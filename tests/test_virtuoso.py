@@ -199,8 +199,9 @@ def test_push_with_a_refused_upload_changes_nothing(
     push_scenarios.refused_upload_changes_nothing(fresh_virtuoso_server, seed_graph)
 
 
-def test_virtuoso_keeps_what_an_update_request_did_before_it_failed(
-    virtuoso_server: VirtuosoServer,
+def test_a_push_whose_update_fails_after_its_moves_says_to_push_again(
+    seed_graph: StanceGraph, fresh_virtuoso_server: VirtuosoServer
 ) -> None:
-    # Not one transaction when an operation fails: why push puts its MOVEs last (see push.py).
-    assert push_scenarios.failed_operation_keeps_the_earlier_ones(virtuoso_server)
+    left, message = push_scenarios.update_failing_at_its_end(fresh_virtuoso_server, seed_graph)
+    assert left == "new"  # the MOVEs before the failed operation were kept
+    assert "some graphs may be new and others old; push again" in message

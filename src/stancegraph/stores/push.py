@@ -86,7 +86,7 @@ def push(
         if store.atomic_updates:
             raise
         raise StoreError(
-            f"{error}\n(a {store.kind} server does not undo the part of an update request done"
+            f"{error} (a {store.kind} server does not undo the part of an update request done"
             " before a failure: some graphs may be new and others old; push again)"
         ) from None
     return PushReport(

@@ -153,9 +153,10 @@ class RemoteStore:
         except StoreError as error:
             if self.http.credentials is not None or not _REFUSED.search(str(error)):
                 raise
-            # Virtuoso refuses an anonymous write with a 500 and "SECURITY" in its page.
+            # Virtuoso refuses an anonymous write with 403 (graph store) or 500 (update) and
+            # "SECURITY" in its page.
             raise StoreError(
-                f"{error}\n(the server does not let anonymous users write: set {USER_VAR} and"
+                f"{error} (the server does not let anonymous users write: set {USER_VAR} and"
                 f" {PASSWORD_VAR} to a user who may; see the README's Virtuoso section)"
             ) from None
 
