@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 from click.testing import CliRunner, Result
-from rdflib import Graph
+from rdflib import RDFS, Graph
 from rdflib.compare import isomorphic
 
 from stancegraph import StanceGraph, to_rdf
@@ -30,6 +30,16 @@ from tests.server_process import ServerProcess as Server
 PREFIX = str(Iris().graph_prefix())
 COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 TOTAL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+FOREIGN = "urn:test:foreign"
+"""A graph of someone else's on the same server, which no answer of ours may include."""
+
+
+def add_foreign_graph(store: RemoteStore) -> None:
+    """Give the server a graph outside the graph prefix that would change answers if it leaked."""
+    actor, label = "<https://stancegraph.example/id/actor/keir-starmer>", RDFS.label.n3()
+    store.update(f'INSERT DATA {{ GRAPH <{FOREIGN}> {{ {actor} {label} "Not ours"@en }} }}')
 
 
 def cli_push(url: str, *options: str, env: dict[str, str] | None = None) -> Result:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import html
+import http.client
 import os
 import re
 import urllib.error
@@ -145,6 +146,8 @@ class Http:
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
             raise StoreError(f"{method} {url}: server unreachable: {reason}") from None
+        except http.client.HTTPException as error:  # an answer that is not HTTP as we know it
+            raise StoreError(f"{method} {url}: unreadable answer: {error}") from None
 
     def head(self, url: str) -> tuple[int, Message]:
         """The status and headers of a ``HEAD`` request (no login), whatever the status.

@@ -1,9 +1,9 @@
 """A SPARQL 1.1 server: queries over the SPARQL Protocol, loading over the Graph Store Protocol.
 
 Queries are scoped to the graph's own named graphs (the registry and one per article, all under
-the graph prefix) with one SPARQL Protocol ``default-graph-uri`` parameter per graph, listed
-just before: the server's other graphs (Virtuoso's system graphs, someone else's data) and the
-staging graphs of an interrupted push are never part of an answer. Where each service lives is
+the graph prefix), listed just before and written into the query as ``FROM`` clauses: the
+server's other graphs (Virtuoso's system graphs, someone else's data) and the staging graphs of
+an interrupted push are never part of an answer. Where each service lives is
 :mod:`stancegraph.stores.servers`' business, logins :mod:`stancegraph.stores.http`'s.
 """
 
@@ -21,6 +21,7 @@ from rdflib import Literal
 from stancegraph.errors import StoreError
 from stancegraph.iris import DEFAULT_BASE, Iris
 from stancegraph.rdf_ntriples import term
+from stancegraph.sparql.dataset import with_dataset
 from stancegraph.sparql.results import Results, from_json_term
 from stancegraph.stores.http import PASSWORD_VAR, USER_VAR, Credentials, Http, Reply
 from stancegraph.stores.servers import Endpoints, Server, ServerKind
@@ -91,24 +92,37 @@ class RemoteStore:
     def select(self, query: str) -> Results:
         """The rows of a SELECT query over the union of the graph's own named graphs.
 
-        The default graph is the registry and every graph under the graph prefix, one SPARQL
-        Protocol ``default-graph-uri`` each: the registry is named even when the server has no
-        graph yet, so that an empty server answers with no rows rather than with everything.
+        The dataset is the registry and every graph under the graph prefix, one ``FROM`` each
+        (see :mod:`stancegraph.sparql.dataset`): the registry is named even when the server has
+        no graph yet, so that an empty server answers with no rows rather than with everything.
         """
-        ours = [self.registry, *sorted(set(self.graphs()) - {self.registry})]
+        # On Oxigraph the names of all graphs come as cheaply as ours (it keeps a list of them).
+        names = self.graphs("" if self.kind is ServerKind.OXIGRAPH else None)
+        if self.kind is ServerKind.OXIGRAPH and all(g.startswith(self.prefix) for g in names):
+            # Every graph of the server is ours: Oxigraph's own union of its graphs is the same
+            # dataset, and a list of them makes it slow (401 graphs: 10 s against 0.11 s).
+            return self._select(query, [("union-default-graph", "")])
+        ours = [
+            self.registry,
+            *sorted({g for g in names if g.startswith(self.prefix)} - {self.registry}),
+        ]
+        scoped = with_dataset(query, ours)
         if self.kind is ServerKind.VIRTUOSO:
             # Joins in the order written, as the named queries are (most selective first):
             # Virtuoso 7.2's optimiser otherwise spends 11 s planning congruence.rq on the seed
             # (10 ms in this order) and, reordering, loses rows of stances.rq.
-            query = f'define sql:select-option "order"\n{query}'
-        return self._select(query, [("default-graph-uri", graph) for graph in ours])
+            scoped = f'define sql:select-option "order"\n{scoped}'
+        return self._select(scoped, [])
 
     def select_unscoped(self, query: str) -> Results:
         """The rows of a SELECT query over the server's own dataset (``GRAPH ?g`` sees all)."""
         return self._select(query, [])
 
     def graphs(self, prefix: str | None = None) -> list[str]:
-        """The names of the server's named graphs that start with ``prefix`` (ours by default)."""
+        """The names of the server's named graphs that start with ``prefix`` (ours by default).
+
+        ``prefix`` ``""`` lists them all (slow on Virtuoso: it scans all its quads for them).
+        """
         start = term(Literal(self.prefix if prefix is None else prefix))
         # Oxigraph lists its graphs from their names with an empty pattern; Virtuoso answers an
         # empty pattern with one unbound row, so the others match a triple of each graph.
