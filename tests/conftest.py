@@ -17,8 +17,8 @@ SEED_ID = "000_704e45cf9c367b27"
 # The registry of the invented extraction test articles (tests/data/extraction/README.md).
 OWN_GRAPH = ROOT / "tests" / "data" / "extraction" / "graph"
 
-# A real Oxigraph server for the store and push tests.
-pytest_plugins = ["tests.oxigraph_server"]
+# Real Oxigraph and Virtuoso servers for the store and push tests.
+pytest_plugins = ["tests.oxigraph_server", "tests.virtuoso_server"]
 
 
 @pytest.fixture(scope="session")

@@ -27,6 +27,8 @@ from stancegraph.cli_options import (
     check_base_iri,
     day,
     progress_bar,
+    server,
+    server_options,
     warn,
 )
 from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS
@@ -288,7 +290,9 @@ def _params(_: click.Context, __: click.Parameter, values: tuple[str, ...]) -> d
     help=f"Where to load the graph: {', '.join(STORE_CHOICES)}.",
 )
 @click.option("--endpoint", help="Query this SPARQL server instead (filled by `push`).")
-def query(  # noqa: PLR0917 - click passes one argument per option
+@server_options
+def query(  # click passes every parameter by name
+    *,
     query_name: str | None,
     params: dict[str, str],
     output_format: str,
@@ -298,6 +302,10 @@ def query(  # noqa: PLR0917 - click passes one argument per option
     model: str | None,
     store_spec: str,
     endpoint: str | None,
+    server_kind: str,
+    query_url: str | None,
+    update_url: str | None,
+    graph_store_url: str | None,
 ) -> None:
     """Run a named query (see --list) or a SPARQL file over the graph, print its rows."""
     if list_queries:
@@ -311,7 +319,7 @@ def query(  # noqa: PLR0917 - click passes one argument per option
     store = open_store(
         store_spec,
         graph_dir=graph_dir,
-        endpoint=endpoint,
+        endpoint=server(endpoint, server_kind, query_url, update_url, graph_store_url),
         report=report,
         reader=assembly(curated_only, model),
     )
@@ -323,6 +331,7 @@ def query(  # noqa: PLR0917 - click passes one argument per option
 @CURATED_ONLY_OPTION
 @MODEL_OPTION
 @click.option("--endpoint", required=True, help="The SPARQL server, e.g. http://127.0.0.1:7878.")
+@server_options
 @click.option(
     "--base-iri",
     default=DEFAULT_BASE,
@@ -330,11 +339,25 @@ def query(  # noqa: PLR0917 - click passes one argument per option
     show_default=True,
     help="Base IRI of the graph's nodes.",
 )
-def push(
-    graph_dir: Path, curated_only: bool, model: str | None, endpoint: str, base_iri: str
+def push(  # click passes every parameter by name
+    *,
+    graph_dir: Path,
+    curated_only: bool,
+    model: str | None,
+    endpoint: str,
+    server_kind: str,
+    query_url: str | None,
+    update_url: str | None,
+    graph_store_url: str | None,
+    base_iri: str,
 ) -> None:
-    """Load the graph into a SPARQL server: every named graph replaced whole, or none."""
-    report = push_graph(graph_dir, endpoint, base_iri, reader=assembly(curated_only, model))
+    """Load the graph into a SPARQL server: every named graph replaced whole, or none.
+
+    A login, when the server wants one, is read from STANCEGRAPH_SPARQL_USER and
+    STANCEGRAPH_SPARQL_PASSWORD.
+    """
+    target = server(endpoint, server_kind, query_url, update_url, graph_store_url)
+    report = push_graph(graph_dir, target, base_iri, reader=assembly(curated_only, model))
     click.echo(
         f"push: {report.graphs} graphs, {report.triples} triples to {endpoint}"
         f" ({report.dropped} graphs of removed articles dropped)"

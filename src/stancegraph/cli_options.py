@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, TypeVar, overload
 
 import click
 
@@ -16,6 +17,7 @@ from stancegraph.errors import InputError, StoreError
 from stancegraph.extract.nlp import ENV_VAR, ModelNotFoundError
 from stancegraph.extract.pipeline import Progress
 from stancegraph.iris import is_base_iri
+from stancegraph.stores.servers import SERVER_KINDS, Server, ServerKind
 
 
 class ErrorReportingGroup(click.Group):
@@ -123,3 +125,68 @@ TO_OPTION = click.option("--to", "end", type=DAY, help="Last statement date (YYY
 def day(value: datetime | None) -> date | None:
     """The date of a ``--from``/``--to`` option value."""
     return value.date() if value is not None else None
+
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+_SERVER_OPTIONS = (
+    click.option(
+        "--server",
+        "server_kind",
+        type=click.Choice(SERVER_KINDS),
+        default=ServerKind.AUTO.value,
+        show_default=True,
+        help="The kind of server --endpoint is (auto: ask it), which says where its services are.",
+    ),
+    click.option(
+        "--query-url", help="The server's SPARQL query service, if not where --server says."
+    ),
+    click.option("--update-url", help="Its SPARQL update service, if not where --server says."),
+    click.option(
+        "--graph-store-url", help="Its Graph Store Protocol service, if not where --server says."
+    ),
+)
+
+
+def server_options(command: Command) -> Command:
+    """Add ``--server``, ``--query-url``, ``--update-url`` and ``--graph-store-url``."""
+    for option in reversed(_SERVER_OPTIONS):
+        command = option(command)
+    return command
+
+
+@overload
+def server(
+    endpoint: str,
+    server_kind: str,
+    query_url: str | None,
+    update_url: str | None,
+    graph_store_url: str | None,
+) -> Server: ...
+@overload
+def server(
+    endpoint: str | None,
+    server_kind: str,
+    query_url: str | None,
+    update_url: str | None,
+    graph_store_url: str | None,
+) -> Server | None: ...
+def server(
+    endpoint: str | None,
+    server_kind: str,
+    query_url: str | None,
+    update_url: str | None,
+    graph_store_url: str | None,
+) -> Server | None:
+    """The server the options name, or None without ``--endpoint``.
+
+    Raises:
+        click.UsageError: a service URL or ``--server`` without ``--endpoint``.
+        InputError: a malformed URL.
+
+    """
+    if endpoint is None:
+        if query_url or update_url or graph_store_url or server_kind != ServerKind.AUTO:
+            raise click.UsageError("--server and the service URLs go with --endpoint")
+        return None
+    return Server(endpoint, ServerKind(server_kind), query_url, update_url, graph_store_url)
