@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from matplotlib.collections import PathCollection
+from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from stancegraph import StanceGraph
