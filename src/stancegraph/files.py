@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Mapping
@@ -30,6 +31,7 @@ class Staging:
     """
 
     def __init__(self, folder: Path) -> None:
+        self._created = not folder.exists()
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self._staged: dict[str, tuple[Path, BinaryIO]] = {}
@@ -62,13 +64,19 @@ class Staging:
             path.replace(destination)
             written.append(destination)
         self._staged.clear()
+        self._created = False  # the folder is the caller's now, even if it is empty
         return written
 
     def discard(self) -> None:
-        """Remove every staged file that was not committed."""
+        """Remove every staged file that was not committed, and the folder if it made it."""
         for path, stream in self._staged.values():
             stream.close()
             path.unlink(missing_ok=True)
+        if self._created:
+            # A failed first build leaves no empty exports folder behind; rmdir only removes
+            # a folder nothing else was written into meanwhile.
+            with contextlib.suppress(OSError):
+                self.folder.rmdir()
         self._staged.clear()
 
     def __enter__(self) -> Staging:
