@@ -14,7 +14,9 @@ comprehensions (a function call each in Python 3.11) and write each term once pe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cached_property
+from itertools import chain
 from json.encoder import encode_basestring as _json_string
 
 from rdflib import URIRef
@@ -68,9 +70,10 @@ class SubjectSink:
         objects[obj] = None
 
 
-def count(subjects: Subjects) -> int:
-    """How many triples ``subjects`` holds."""
-    return sum(len(objects) for predicates in subjects.values() for objects in predicates.values())
+def count(subjects: Iterable[dict[URIRef, Objects]]) -> int:
+    """How many triples there are in some subjects' predicate -> objects dicts."""
+    # One sum over the sizes of every object set, iterated in C rather than by a generator.
+    return sum(map(len, chain.from_iterable(map(dict.values, subjects))))
 
 
 class _Terms(dict[Term, str]):

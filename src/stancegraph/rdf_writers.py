@@ -59,8 +59,9 @@ class TurtleWriter:
 
     def write(self, section: Section, subjects: Iterable[URIRef]) -> None:
         """Write ``subjects`` of ``section``, each preceded by a blank line."""
-        blocks = section.turtle
-        self._stream.write("".join(["\n" + blocks[subject] for subject in subjects]).encode())
+        text = "\n".join(map(section.turtle.__getitem__, subjects))
+        if text:
+            self._stream.write(("\n" + text).encode("utf-8"))
 
     def close(self) -> None:
         """Nothing closes a Turtle document."""
@@ -76,8 +77,7 @@ class TrigWriter:
     def write(self, section: Section, subjects: Iterable[URIRef]) -> None:
         """Write ``subjects`` as the graph ``section.name``."""
         assert section.name is not None, "TriG writes named graphs only"
-        blocks = section.turtle
-        body = "\n".join([blocks[subject] for subject in subjects])
+        body = "\n".join(map(section.turtle.__getitem__, subjects))
         # Literals and IRIs never hold a raw line break (both are escaped), so every "\n" ends
         # a line of the block and indenting is a replace; blank lines get no trailing spaces.
         body = ("    " + body.replace("\n", "\n    ")).replace("\n    \n", "\n\n").rstrip(" ")
@@ -96,8 +96,7 @@ class NTriplesWriter:
 
     def write(self, section: Section, subjects: Iterable[URIRef]) -> None:
         """Write the triples of ``subjects``."""
-        lines = section.ntriples
-        self._stream.write("".join([lines[subject] for subject in subjects]).encode("utf-8"))
+        self._stream.write("".join(map(section.ntriples.__getitem__, subjects)).encode("utf-8"))
 
     def close(self) -> None:
         """Nothing closes an N-Triples document."""
@@ -112,8 +111,7 @@ class NQuadsWriter:
     def write(self, section: Section, subjects: Iterable[URIRef]) -> None:
         """Write the triples of ``subjects`` in the graph ``section.name``."""
         assert section.name is not None, "N-Quads writes named graphs only"
-        lines = section.ntriples
-        text = "".join([lines[subject] for subject in subjects])
+        text = "".join(map(section.ntriples.__getitem__, subjects))
         # " .\n" only ever ends a line (line breaks inside terms are escaped).
         text = text.replace(" .\n", f" {iri_term(section.name)} .\n")
         self._stream.write(text.encode("utf-8"))
@@ -132,8 +130,7 @@ class JsonLdWriter:
     def write(self, section: Section, subjects: Iterable[URIRef]) -> None:
         """Write ``subjects`` as the graph object of ``section.name``."""
         assert section.name is not None, "JSON-LD writes named graphs only"
-        nodes = section.jsonld
-        body = ",\n".join([nodes[subject] for subject in subjects])
+        body = ",\n".join(map(section.jsonld.__getitem__, subjects))
         name = _json_string(section.name)
         text = f'{self._separator}  {{\n    "@id": {name},\n    "@graph": [\n{body}\n    ]\n  }}'
         self._stream.write(text.encode("utf-8"))
