@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from stancegraph.collector import collector_paused
 from stancegraph.rdf_writers import (
     JsonLdWriter,
     NQuadsWriter,
@@ -50,14 +51,16 @@ class NetworkFormat:
 
 
 def _graphml(graph: nx.Graph) -> bytes:
-    return ("\n".join(nx.generate_graphml(graph, prettyprint=True)) + "\n").encode("utf-8")
+    with collector_paused():  # networkx builds an XML element per node, edge and attribute
+        return ("\n".join(nx.generate_graphml(graph, prettyprint=True)) + "\n").encode("utf-8")
 
 
 def _gexf(graph: nx.Graph) -> bytes:
     # networkx stamps today's date into <meta lastmodifieddate=...>; the attribute is optional
     # in GEXF and is dropped so that an export built tomorrow is byte-identical to today's.
-    lines = nx.generate_gexf(graph, prettyprint=True)
-    text = "\n".join(_STAMP.sub("<meta>", line) for line in lines)
+    with collector_paused():  # as for GraphML
+        lines = nx.generate_gexf(graph, prettyprint=True)
+        text = "\n".join(_STAMP.sub("<meta>", line) for line in lines)
     return (text + "\n").encode("utf-8")
 
 
