@@ -68,6 +68,28 @@ def write_sections(
 ) -> RdfCounts:
     """Write ``sections`` (the first one the registry) into ``streams`` by format name.
 
+    Examples:
+        A triple two article graphs state about a registry subject is written once, at the end:
+
+        >>> import io
+        >>> from stancegraph.rdf_sink import Lit
+        >>> actor, label, says = (URIRef("http://ex.org/" + name) for name in ("a", "l", "says"))
+        >>> def registry(out: TripleSink) -> None:
+        ...     out.add((actor, label, Lit("A")))
+        >>> def article(out: TripleSink) -> None:
+        ...     out.add((actor, says, URIRef("http://ex.org/yes")))
+        >>> names = [URIRef(f"urn:{n}") for n in ("registry", "one", "two")]
+        >>> turtle = io.BytesIO()
+        >>> sections = zip(names, [registry, article, article], strict=True)
+        >>> write_sections(sections, {"turtle": turtle}, {"ex": "http://ex.org/"})
+        RdfCounts(triples=2, graphs=3)
+        >>> print(turtle.getvalue().decode(), end="")
+        @prefix ex: <http://ex.org/> .
+        <BLANKLINE>
+        ex:a ex:l "A" .
+        <BLANKLINE>
+        ex:a ex:says ex:yes .
+
     Raises:
         ValueError: a subject outside the first section is described in two sections, which
             the union could then hold twice; the mapping never does this.

@@ -71,7 +71,11 @@ class SubjectSink:
 
 
 def count(subjects: Iterable[dict[URIRef, Objects]]) -> int:
-    """How many triples there are in some subjects' predicate -> objects dicts."""
+    """How many triples there are in some subjects' predicate -> objects dicts.
+
+    >>> count([{RDF.type: {RDF.Property: None}, RDF.value: {Lit("a"): None, Lit("b"): None}}])
+    3
+    """
     # One sum over the sizes of every object set, iterated in C rather than by a generator.
     return sum(map(len, chain.from_iterable(map(dict.values, subjects))))
 

@@ -5,6 +5,41 @@ to write from each: a named-graph syntax (TriG, N-Quads, JSON-LD) writes one gra
 a single-graph one (Turtle, N-Triples) the union, for which the caller picks the subjects so that
 no triple is written twice. Nothing is sorted: sections and subjects come in the mapping's order,
 which depends on the inputs alone.
+
+Examples:
+    >>> import io
+    >>> from stancegraph.rdf_syntax import SubjectSink, Syntax
+    >>> sink = SubjectSink()
+    >>> sink.add((URIRef("http://ex.org/s"), URIRef("http://ex.org/p"), URIRef("http://ex.org/o")))
+    >>> prefixes = {"ex": "http://ex.org/"}
+    >>> section = Section(URIRef("urn:graph"), sink.subjects, Syntax(prefixes))
+    >>> def show(writer_class: type[RdfWriter]) -> None:
+    ...     stream = io.BytesIO()
+    ...     writer = writer_class(stream, prefixes)
+    ...     writer.write(section, sink.subjects)
+    ...     writer.close()
+    ...     print(stream.getvalue().decode(), end="")
+    >>> show(TrigWriter)
+    @prefix ex: <http://ex.org/> .
+    <BLANKLINE>
+    <urn:graph> {
+        ex:s ex:p ex:o .
+    }
+    >>> show(NQuadsWriter)
+    <http://ex.org/s> <http://ex.org/p> <http://ex.org/o> <urn:graph> .
+    >>> show(JsonLdWriter)
+    [
+      {
+        "@id": "urn:graph",
+        "@graph": [
+          {
+            "@id": "http://ex.org/s",
+            "http://ex.org/p": [{"@id": "http://ex.org/o"}]
+          }
+        ]
+      }
+    ]
+
 """
 
 from __future__ import annotations
