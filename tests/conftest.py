@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,20 @@ OWN_GRAPH = ROOT / "tests" / "data" / "extraction" / "graph"
 
 # Real Oxigraph and Virtuoso servers for the store and push tests.
 pytest_plugins = ["tests.oxigraph_server", "tests.virtuoso_server"]
+
+
+def outputs_under_hash_seeds(script: str, seeds: tuple[str, ...] = ("1", "2")) -> list[bytes]:
+    """What ``python -c script`` prints, run from the repository under each hash seed."""
+    return [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in seeds
+    ]
 
 
 @pytest.fixture(scope="session")
