@@ -1,4 +1,5 @@
-"""Build, export and every named query on rdflib and on pyoxigraph, at several corpus sizes.
+"""Loading the graph into a store and every named query, on rdflib and on pyoxigraph, at several
+corpus sizes (the exports ``stancegraph build`` writes are timed by ``benchmarks/build.py``).
 
 Each (engine, size) runs in a process of its own, so that its peak memory (max RSS) is its own,
 and an rdflib run that exceeds the time limit is stopped: what it finished is reported, the rest
@@ -11,23 +12,18 @@ is shown as "> limit". Usage::
 from __future__ import annotations
 
 import argparse
-import multiprocessing as mp
-import queue
 import resource
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pyoxigraph as ox
-
 sys.path.insert(0, str(Path(__file__).parent))
 
+from isolated import Put, StoppedError, run_isolated
 from synthetic import generate
 
 from stancegraph import to_rdf
-from stancegraph.formats import RDF_FORMATS
 from stancegraph.rdf_ntriples import iter_ntriples_by_graph
 from stancegraph.sparql.binding import bind
 from stancegraph.sparql.library import find, named_queries
@@ -85,9 +81,7 @@ def _run_rdflib(statements: int, report: Report) -> None:
     graph = generate(statements, seed=1)
     dataset = _timed(report, "build (map to store)", lambda: to_rdf(graph))
     assert dataset is not None
-    _timed(report, "export turtle", lambda: RDF_FORMATS["turtle"].serialize(dataset))  # type: ignore[arg-type]
-    _timed(report, "export n-triples", lambda: RDF_FORMATS["n-triples"].serialize(dataset))  # type: ignore[arg-type]
-    _peak(report, "peak memory after exports (MB)")
+    _peak(report, "peak memory after build (MB)")
     _queries(RdflibStore(dataset), report, repeat=1)  # type: ignore[arg-type]
 
 
@@ -100,22 +94,7 @@ def _run_oxigraph(statements: int, report: Report) -> None:
         store.load(iter_ntriples_by_graph(graph))
 
     _timed(report, "build (map to store)", build)
-
-    # The union of the named graphs, read straight from the store's index (a CONSTRUCT query
-    # over GRAPH ?g took 3x as long). A triple held by two article graphs is written twice,
-    # which Turtle allows: a reader gets the same graph.
-    def union() -> object:
-        return (quad.triple for quad in store.store.quads_for_pattern(None, None, None))
-
-    # Written to a file, as an export is: no document of hundreds of MB in memory.
-    with tempfile.TemporaryDirectory() as folder:
-        for label, fmt in (
-            ("export turtle", ox.RdfFormat.TURTLE),
-            ("export n-triples", ox.RdfFormat.N_TRIPLES),
-        ):
-            path = Path(folder) / f"export.{fmt.file_extension}"
-            _timed(report, label, lambda fmt=fmt, path=path: ox.serialize(union(), path, fmt))
-    _peak(report, "peak memory after exports (MB)")
+    _peak(report, "peak memory after build (MB)")
     _queries(store, report, repeat=3)
 
 
@@ -123,37 +102,26 @@ def _peak(report: Report, label: str) -> None:
     report(label, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "")
 
 
-def _worker(engine: str, statements: int, out: mp.Queue[tuple[str, float, str]]) -> None:
-    def report(label: str, seconds: float, note: str) -> None:
-        out.put((label, seconds, note))
+def _job(engine: str, statements: int) -> Callable[[Put], None]:
+    def job(put: Put) -> None:
+        def report(label: str, seconds: float, note: str) -> None:
+            put((label, seconds, note))
 
-    (_run_rdflib if engine == "rdflib" else _run_oxigraph)(statements, report)
-    _peak(report, "peak memory (MB)")
-    out.put(("done", 0.0, ""))
+        (_run_rdflib if engine == "rdflib" else _run_oxigraph)(statements, report)
+        _peak(report, "peak memory (MB)")
+
+    return job
 
 
 def measure(engine: str, statements: int, limit: float) -> dict[str, tuple[float, str]]:
     """Every timing of one engine at one size, stopping at ``limit`` seconds."""
-    context = mp.get_context("fork")
-    results: mp.Queue[tuple[str, float, str]] = context.Queue()
-    process = context.Process(target=_worker, args=(engine, statements, results))
-    process.start()
-    deadline = time.monotonic() + limit
     timings: dict[str, tuple[float, str]] = {}
-    while True:
-        try:
-            label, seconds, note = results.get(timeout=max(0.1, deadline - time.monotonic()))
-        except queue.Empty:
-            if time.monotonic() >= deadline:
-                process.kill()
-                timings["stopped"] = (limit, "time limit")
-                break
-            continue
-        if label == "done":
-            break
-        timings[label] = (seconds, note)
-        print(f"  {engine:8} {statements:>7} {label:34} {seconds:10.4f} {note}", flush=True)
-    process.join()
+    try:
+        for label, seconds, note in run_isolated(_job(engine, statements), limit):
+            timings[label] = (seconds, note)
+            print(f"  {engine:8} {statements:>7} {label:34} {seconds:10.4f} {note}", flush=True)
+    except StoppedError:
+        timings["stopped"] = (limit, "time limit")
     return timings
 
 
@@ -170,8 +138,7 @@ def main() -> None:
     parser.add_argument("--oxigraph-limit", type=float, default=1800, help="seconds per size")
     args = parser.parse_args()
     assert {name for _, name, _ in CASES} == set(named_queries()), "a named query is not timed"
-    labels = ["build (map to store)", "export turtle", "export n-triples"]
-    labels += ["peak memory after exports (MB)"]
+    labels = ["build (map to store)", "peak memory after build (MB)"]
     labels += [f"query: {label}" for label, _, _ in CASES] + ["peak memory (MB)"]
     for statements in args.sizes:
         rdflib = measure("rdflib", statements, args.rdflib_limit)

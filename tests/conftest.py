@@ -2,25 +2,51 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from stancegraph import StanceGraph, load
+from stancegraph.extract import Extractor
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH_DIR = ROOT / "graph"
 EXPORTS_DIR = ROOT / "exports"
 SEED_ID = "000_704e45cf9c367b27"
+# The registry of the invented extraction test articles (tests/data/extraction/README.md).
+OWN_GRAPH = ROOT / "tests" / "data" / "extraction" / "graph"
 
-# A real Oxigraph server for the store and push tests.
-pytest_plugins = ["tests.oxigraph_server"]
+# Real Oxigraph and Virtuoso servers for the store and push tests.
+pytest_plugins = ["tests.oxigraph_server", "tests.virtuoso_server"]
+
+
+def outputs_under_hash_seeds(script: str, seeds: tuple[str, ...] = ("1", "2")) -> list[bytes]:
+    """What ``python -c script`` prints, run from the repository under each hash seed."""
+    return [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in seeds
+    ]
 
 
 @pytest.fixture(scope="session")
 def seed_graph() -> StanceGraph:
     return load(GRAPH_DIR)
+
+
+@pytest.fixture(scope="session")
+def own_extractor() -> Extractor:
+    """An extractor over the invented articles' registry, built once for all tests."""
+    return Extractor.for_graph(load(OWN_GRAPH))
 
 
 @pytest.fixture

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+from tests.server_process import ServerProcess, free_port
 
 
 def _binary() -> str:
@@ -30,49 +20,22 @@ def _binary() -> str:
     return found
 
 
-class OxigraphServer:
+class OxigraphServer(ServerProcess):
     """One server process over one data folder; it can be killed and started again on both."""
 
+    name = "oxigraph"
+
     def __init__(self, location: Path) -> None:
+        super().__init__()
         self.location = location
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         command = [_binary(), "serve", "--location", str(self.location)]
-        with (self.location.parent / "oxigraph.log").open("ab") as log:
-            # The child keeps its own copy of the log's descriptor.
-            self.process = subprocess.Popen(
-                [*command, "--bind", f"127.0.0.1:{self.port}"], stdout=log, stderr=log
-            )
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"oxigraph exited with {self.process.returncode}")
-            try:
-                urllib.request.urlopen(f"{self.url}/query?query=ASK%7B%7D", timeout=1).close()
-                return
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.05)
-        raise RuntimeError("oxigraph did not answer within 20 s")
-
-    def kill(self) -> None:
-        """Stop the server at once (SIGKILL), as a crash would."""
-        if self.process is not None:
-            self.process.kill()
-            self.process.wait(timeout=10)
-            self.process = None
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-            self.process = None
+        command += ["--bind", f"127.0.0.1:{self.port}"]
+        log = self.location.parent / "oxigraph.log"
+        self.launch(command, log, f"{self.url}/query?query=ASK%7B%7D", within=20)
 
 
 @pytest.fixture(scope="session")

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from stancegraph import Actor, ActorKind, Role
+from stancegraph import Actor, ActorKind, Proposition, Role
 from stancegraph.analysis import (
     Level,
     Normalisation,
+    PropositionLevel,
     at_level,
+    at_proposition_level,
     centrality,
     coalitions,
     conflict,
@@ -251,3 +255,50 @@ def test_readme_analysis_example_runs(
     assert out.startswith("conditional\n")
     assert "('russia',)" in out
     assert "volodymyr-zelenskyy" in out
+
+
+def test_broadest_propositions_join_stances_on_narrower_ones() -> None:
+    rows = [
+        ("x", "ceasefire-30-day", "support", "2025-03-01"),
+        ("y", "ceasefire-immediate", "support", "2025-03-01"),
+        ("z", "ceasefire-by-land", "oppose", "2025-03-02"),
+        ("w", "sanctions", "support", "2025-03-02"),
+        ("w", "x", "criticism", "2025-03-02"),
+    ]
+    graph = corpus(rows)
+    # A three-level hierarchy: ceasefire > ceasefire-immediate > ceasefire-by-land.
+    broader = {
+        "ceasefire-30-day": "ceasefire",
+        "ceasefire-immediate": "ceasefire",
+        "ceasefire-by-land": "ceasefire-immediate",
+    }
+    propositions = [replace(p, broader=broader.get(p.id)) for p in graph.propositions]
+    graph = replace(graph, propositions=(*propositions, Proposition("ceasefire", "Ceasefire")))
+    assert not _weights(congruence(graph))
+    assert not _weights(conflict(graph))
+
+    top = at_proposition_level(graph, PropositionLevel.BROADEST)
+    assert _weights(congruence(top)) == {("x", "y"): 1}
+    assert _weights(conflict(top)) == {("x", "z"): 1, ("y", "z"): 1}
+    moved = {s.id: s.target for s in top.statements}
+    assert sorted(set(moved.values())) == ["ceasefire", "sanctions", "x"]  # an actor stays
+    assert [s.evidence for s in top.statements] == [s.evidence for s in graph.statements]
+    assert at_proposition_level(graph, PropositionLevel.AS_CODED) is graph
+
+
+def test_export_at_broadest_propositions_from_the_command_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner  # noqa: PLC0415 - only this test drives the CLI
+
+    from stancegraph.cli import main  # noqa: PLC0415
+
+    out = tmp_path / "congruence.csv"
+    args = ["export", "congruence", "--graph", str(ROOT / "graph"), "--curated-only"]
+    args += ["--format", "csv", "-o", str(out), "--level", "state"]
+    result = CliRunner().invoke(main, [*args, "--propositions", "broadest"])
+    assert result.exit_code == 0, result.output
+    edges = {tuple(line.split(",")[:2]) for line in out.read_text().splitlines()[1:]}
+    # The UK's leader backs an immediate ceasefire and Ukraine a 30-day one: both a ceasefire.
+    assert ("ukraine", "united-kingdom") in edges
+    result = CliRunner().invoke(main, [*args, "--propositions", "as-coded"])
+    assert result.exit_code == 0, result.output
+    assert "ukraine,united-kingdom" not in out.read_text()

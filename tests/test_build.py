@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,30 @@ def test_each_stage_reports_one_line(tmp_path: Path) -> None:
 
 def test_no_temporary_files_are_left(fresh_build: Path) -> None:
     assert not [p for p in fresh_build.iterdir() if p.name.startswith(".")]
+
+
+def _no_diagram(*args: object) -> bytes:
+    raise RuntimeError("no diagram today")
+
+
+def test_a_build_that_fails_half_way_leaves_the_previous_exports(
+    fresh_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The RDF exports are streamed into staged files before the diagrams are drawn: a failure
+    # then must neither replace nor leave behind any of them.
+    out = tmp_path / "exports"
+    shutil.copytree(fresh_build, out)
+    monkeypatch.setattr("stancegraph.build.render_diagram", _no_diagram)
+    with pytest.raises(RuntimeError, match="no diagram today"):
+        build(GRAPH_DIR, out, curated_only=True)
+    assert _contents(out) == _contents(fresh_build)
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_a_first_build_that_fails_leaves_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("stancegraph.build.render_diagram", _no_diagram)
+    with pytest.raises(RuntimeError):
+        build(GRAPH_DIR, tmp_path / "new" / "exports", curated_only=True)
+    assert not (tmp_path / "new" / "exports").exists()

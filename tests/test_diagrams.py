@@ -69,12 +69,15 @@ def test_no_two_labels_overlap(kind: str, corpus: str) -> None:
 
 @pytest.mark.parametrize("corpus", CORPORA)
 @pytest.mark.parametrize("kind", list(DIAGRAMS))
-def test_legend_and_title_with_corpus_and_dates(kind: str, corpus: str) -> None:
+def test_legend_and_title_with_source_and_dates(kind: str, corpus: str) -> None:
     ax, _ = _drawn(kind, corpus)
     graph = _corpus(corpus)
     assert ax.get_legend() is not None
     first, last = graph.date_range() or (None, None)
-    assert f"'{graph.name}'" in ax.get_title()
+    source = (
+        f"{len(graph.articles)} articles" if len(graph.articles) > 1 else graph.articles[0].title
+    )
+    assert source in ax.get_title()
     assert str(first) in ax.get_title()
     assert str(last) in ax.get_title()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
@@ -48,9 +49,33 @@ def test_legend_and_title(seed_graph: StanceGraph) -> None:
         "demand",
         "criticism",
     } <= entries
-    assert "1 article, 2025-03-15" in ax.get_title()
+    title = ax.get_title()
+    assert f'"{seed_graph.articles[0].title}", 2025-03-15' in title
 
 
 def test_render_gives_png_and_svg(seed_graph: StanceGraph) -> None:
     assert render_diagram(seed_graph, "actor-network", "png").startswith(b"\x89PNG")
     assert b"<svg" in render_diagram(seed_graph, "actor-network", "svg")[:500]
+
+
+def test_no_label_covers_another_nodes_marker(seed_graph: StanceGraph) -> None:
+    figure, canvas = _drawn(seed_graph)
+    renderer = canvas.get_renderer()
+    (ax,) = figure.axes
+    # One scatter and one label per node, both drawn in node order.
+    markers = [c for c in ax.collections if isinstance(c, PathCollection)]
+    labels = [t for t in ax.texts if isinstance(t, Text) and t.get_text()]
+    assert len(markers) == len(labels) >= 30
+    centres = [tuple(ax.transData.transform(m.get_offsets()[0])) for m in markers]
+    radius = 8 * figure.dpi / 72  # scatter size 260 pt^2: about 16 pt across
+    covered = []
+    for index, label in enumerate(labels):
+        if not label.get_visible():
+            continue
+        box = label.get_window_extent(renderer)
+        for other, (x, y) in enumerate(centres):
+            inside_x = box.x0 - radius < x < box.x1 + radius
+            inside_y = box.y0 - radius < y < box.y1 + radius
+            if other != index and inside_x and inside_y:
+                covered.append(label.get_text().replace("\n", " "))
+    assert not covered

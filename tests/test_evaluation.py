@@ -17,13 +17,26 @@ from tests.conftest import GRAPH_DIR, SEED_ID
 DATA = Path(__file__).parent / "data"
 OWN = DATA / "extraction"
 REFERENCE = DATA / "reference" / f"{SEED_ID}.coding.yaml"
-OWN_ARTICLES = ["t1_baltic_communique", "t2_minister_speech", "t3_nile_talks_report"]
-# Held-out articles (coded before the extractor first saw them; first-run figures in the README),
-# with the floors they honestly reach now: t5 and t6 are below the development targets.
+# Development articles: the extractor was tuned on these (t4-t6 after their held-out first run,
+# whose figures the README keeps apart), so they must reach the development targets.
+OWN_ARTICLES = [
+    "t1_baltic_communique",
+    "t2_minister_speech",
+    "t3_nile_talks_report",
+    "t4_g7_red_sea_statement",
+    "t5_security_council_report",
+    "t6_defence_press_conference",
+]
+MENTION_ARTICLES = OWN_ARTICLES[:3]  # the others' mentions are not labelled
+# Held out: coded by hand and committed before the extractor first ran on them, then run once
+# more after a round of work on the development articles only (both runs in the README). The
+# floors are those second-run figures (precision, F1), rounded down: far below the development
+# targets, because that is what the extractor honestly reaches on text it was not tuned on. They
+# guard against regressions; a higher floor needs a real gain, not tuning on these three texts.
 HELD_OUT_FLOORS = {
-    "t4_g7_red_sea_statement": (0.85, 0.75),
-    "t5_security_council_report": (0.85, 0.65),
-    "t6_defence_press_conference": (0.80, 0.70),
+    "t7_arms_control_talks": (1.0, 0.48),
+    "t8_shoal_collision": (0.62, 0.40),
+    "t9_eu_belarus_sanctions": (0.90, 0.66),
 }
 LINE = re.compile(
     r"^stance\+commitment\+demand\+criticism: P=([\d.]+) R=([\d.]+) F1=([\d.]+)", re.M
@@ -110,7 +123,7 @@ def test_seed_mentions_linked() -> None:
 
 def test_own_articles_mentions_linked() -> None:
     correct = total = 0
-    for name in OWN_ARTICLES:
+    for name in MENTION_ARTICLES:
         right, labelled = _accuracy(
             ["--graph", str(OWN / "graph"), str(OWN / "mentions" / f"{name}.mentions.yaml")]
         )

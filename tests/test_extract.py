@@ -13,19 +13,12 @@ from stancegraph import StanceGraph, load
 from stancegraph.cli import main
 from stancegraph.extract import Extractor
 from stancegraph.model import Article, Method, Polarity, StatementKind
-from tests.conftest import EXPORTS_DIR, GRAPH_DIR, SEED_ID
-
-OWN_GRAPH = Path(__file__).parent / "data" / "extraction" / "graph"
+from tests.conftest import EXPORTS_DIR, GRAPH_DIR, OWN_GRAPH, SEED_ID
 
 
 @pytest.fixture(scope="session")
 def extractor(seed_graph: StanceGraph) -> Extractor:
     return Extractor.for_graph(seed_graph)
-
-
-@pytest.fixture(scope="session")
-def own_extractor() -> Extractor:
-    return Extractor.for_graph(load(OWN_GRAPH))
 
 
 def _extract(

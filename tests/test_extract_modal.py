@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from stancegraph.extract.pipeline import Extractor
-from stancegraph.loading import load
 from stancegraph.model import Article, Polarity, Statement, StatementKind
-
-OWN_GRAPH = Path(__file__).parent / "data" / "extraction" / "graph"
 
 
 @pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.for_graph(load(OWN_GRAPH))
+def extractor(own_extractor: Extractor) -> Extractor:
+    return own_extractor
 
 
 def _found(

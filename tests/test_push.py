@@ -1,103 +1,90 @@
 """`push` against a real Oxigraph server: one graph per article plus the registry, each replaced
-whole, and a push that fails or is killed half-way leaves the earlier graphs as they were."""
+whole, and a push that fails or is killed half-way leaves the earlier graphs as they were. The
+same scenarios run on Virtuoso in test_virtuoso.py; the command line's server options are here."""
 
 from __future__ import annotations
 
-import urllib.request
-
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
-from rdflib.compare import isomorphic
 
-from stancegraph import StanceGraph, to_rdf
+from stancegraph import StanceGraph
 from stancegraph.cli import main
-from stancegraph.errors import StoreError
-from stancegraph.iris import Iris
-from stancegraph.rdf_ntriples import ntriples_by_graph
-from stancegraph.stores.push import STAGING_PREFIX, push
+from stancegraph.stores.http import PASSWORD_VAR, USER_VAR
 from stancegraph.stores.remote import RemoteStore
+from stancegraph.stores.servers import ServerKind
+from tests import push_scenarios
 from tests.conftest import GRAPH_DIR
-from tests.corpora import synthetic
-from tests.oxigraph_server import OxigraphServer, free_port
-
-PREFIX = str(Iris().graph_prefix())
-COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-
-
-def _counts(store: RemoteStore) -> dict[str, int]:
-    return {str(row[0]): int(str(row[1])) for row in store.select(COUNTS)}
-
-
-def _expected_counts(documents: dict[str, bytes]) -> dict[str, int]:
-    return {name: len(set(doc.splitlines())) for name, doc in documents.items()}
+from tests.oxigraph_server import OxigraphServer
+from tests.server_process import free_port
 
 
 def test_push_puts_each_graph_whole_and_plain_http_reads_it(
     seed_graph: StanceGraph, fresh_oxigraph_server: OxigraphServer
 ) -> None:
     url = fresh_oxigraph_server.url
-    # --curated-only: the seed_graph fixture compared against holds the curated codings only.
-    result = CliRunner().invoke(
-        main, ["push", "--graph", str(GRAPH_DIR), "--curated-only", "--endpoint", url]
+    push_scenarios.push_with_the_cli_and_read_with_plain_http(
+        fresh_oxigraph_server, seed_graph, [], f"{url}/query", f"{url}/store"
     )
-    assert result.exit_code == 0, result.output
-    assert "push: 2 graphs" in result.output
-    registry = str(Iris().registry_graph())
-    request = urllib.request.Request(
-        f"{url}/store?graph={registry}", headers={"Accept": "application/n-triples"}
-    )
-    with urllib.request.urlopen(request) as response:
-        on_server = Graph().parse(data=response.read(), format="nt")
-    expected = Graph()
-    for triple in to_rdf(seed_graph).graph(Iris().registry_graph()):
-        expected.add(triple)
-    assert isomorphic(on_server, expected)
-    documents = ntriples_by_graph(seed_graph)
-    assert _counts(RemoteStore(url)) == _expected_counts(documents)
 
 
 def test_push_killed_half_way_leaves_the_earlier_graphs(
     seed_graph: StanceGraph, fresh_oxigraph_server: OxigraphServer
 ) -> None:
-    server = fresh_oxigraph_server
-    store = RemoteStore(server.url, timeout=10)
-    first = ntriples_by_graph(seed_graph)
-    push(store, first, PREFIX)
-    before = _counts(store)
-    assert before == _expected_counts(first)
+    push_scenarios.killed_during_uploads_leaves_the_earlier_graphs(
+        fresh_oxigraph_server, seed_graph
+    )
 
-    second = ntriples_by_graph(synthetic(200))  # a registry and 8 articles, none of them the seed
 
-    def kill_after_three(done: int, total: int) -> None:
-        if done == 3:
-            server.kill()
-
-    with pytest.raises(StoreError, match="unreachable"):
-        push(store, second, PREFIX, progress=kill_after_three)
-    server.start()
-    after = _counts(store)
-    assert {g: n for g, n in after.items() if g.startswith(PREFIX)} == before
-    assert any(g.startswith(STAGING_PREFIX) for g in after), "the killed push staged some graphs"
-
-    report = push(store, second, PREFIX)
-    assert report.dropped == 1  # the seed article's graph, no longer in the corpus
-    assert _counts(store) == _expected_counts(second)  # and the staging leftovers are gone
+def test_push_killed_during_its_update_leaves_the_earlier_graphs(
+    seed_graph: StanceGraph, fresh_oxigraph_server: OxigraphServer
+) -> None:
+    push_scenarios.killed_during_the_update_leaves_the_earlier_graphs(
+        fresh_oxigraph_server, seed_graph
+    )
 
 
 def test_push_with_a_refused_upload_changes_nothing(
     seed_graph: StanceGraph, fresh_oxigraph_server: OxigraphServer
 ) -> None:
-    store = RemoteStore(fresh_oxigraph_server.url)
-    documents = ntriples_by_graph(seed_graph)
-    push(store, documents, PREFIX)
-    before = _counts(store)
-    broken = dict(ntriples_by_graph(synthetic(100)))
-    last = list(broken)[-1]
-    broken[last] = b"<not N-Triples\n"
-    with pytest.raises(StoreError, match="HTTP 400"):
-        push(store, broken, PREFIX)
-    assert _counts(store) == before  # no staging graph left either: they were dropped
+    push_scenarios.refused_upload_changes_nothing(fresh_oxigraph_server, seed_graph)
+
+
+def test_a_push_whose_update_fails_changes_nothing(
+    seed_graph: StanceGraph, fresh_oxigraph_server: OxigraphServer
+) -> None:
+    left, message = push_scenarios.update_failing_at_its_end(fresh_oxigraph_server, seed_graph)
+    assert left == "old"
+    assert "push again" not in message
+
+
+def test_the_kind_of_server_is_asked_or_given(oxigraph_server: OxigraphServer) -> None:
+    detected = RemoteStore.connect(oxigraph_server.url, environ={})
+    assert detected.kind is ServerKind.OXIGRAPH
+    assert detected.atomic_updates
+    assert detected.endpoints.graph_store == f"{oxigraph_server.url}/store"
+    given = RemoteStore.connect(f"{oxigraph_server.url}/query", environ={})
+    assert given.endpoints == detected.endpoints
+
+
+def test_explicit_service_urls_override_the_layout(
+    seed_graph: StanceGraph, oxigraph_server: OxigraphServer
+) -> None:
+    url = oxigraph_server.url
+    services = ["--update-url", f"{url}/update", "--graph-store-url", f"{url}/store"]
+    pushed = push_scenarios.cli_push(f"{url}/query", "--server", "generic", *services)
+    assert pushed.exit_code == 0, pushed.output
+    query = ["query", "demands", "--format", "csv", "--endpoint", f"{url}/query"]
+    asked = CliRunner().invoke(main, [*query, "--server", "generic"])
+    assert asked.exit_code == 0, asked.output
+    assert "Keir Starmer," in asked.output
+
+
+def test_a_generic_server_without_a_graph_store_cannot_be_pushed_to(
+    oxigraph_server: OxigraphServer,
+) -> None:
+    result = push_scenarios.cli_push(f"{oxigraph_server.url}/query", "--server", "generic")
+    assert result.exit_code == 1
+    assert "--graph-store-url" in result.output
 
 
 def test_push_to_nowhere_is_one_line_and_exit_1() -> None:
@@ -106,3 +93,64 @@ def test_push_to_nowhere_is_one_line_and_exit_1() -> None:
     assert result.exit_code == 1
     assert result.output.startswith("error: ")
     assert "unreachable" in result.output
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--endpoint", "127.0.0.1:7878"], "--endpoint: '127.0.0.1:7878' is not an http(s) URL"),
+        (["--endpoint", "ftp://h/x"], "is not an http(s) URL"),
+        (["--endpoint", "http://h:port/"], "is not an http(s) URL"),
+        (["--endpoint", "http://me:secret@h/"], f"no login in the URL: set {USER_VAR}"),
+        (["--endpoint", "http://h/", "--server", "blazegraph"], "Invalid value for '--server'"),
+        (["--endpoint", "http://h/", "--update-url", "nowhere"], "--update-url: 'nowhere'"),
+    ],
+)
+def test_a_badly_named_server_is_one_line_and_exit_2(arguments: list[str], message: str) -> None:
+    for command in (["push", "--graph", str(GRAPH_DIR)], ["query", "demands"]):
+        result = CliRunner().invoke(main, [*command, *arguments])
+        assert result.exit_code == 2, result.output
+        assert message in result.output
+        assert "Traceback" not in result.output
+
+
+def test_server_options_need_an_endpoint() -> None:
+    result = CliRunner().invoke(main, ["query", "demands", "--server", "virtuoso"])
+    assert result.exit_code == 2
+    assert "go with --endpoint" in result.output
+
+
+def test_a_server_that_does_not_say_what_it_is_must_be_named() -> None:
+    # A root that answers without a Server header: Python's own HTTP server, told to send none.
+    import http.server  # noqa: PLC0415 - only this test serves HTTP itself
+    import threading  # noqa: PLC0415
+
+    class Quiet(http.server.BaseHTTPRequestHandler):
+        def version_string(self) -> str:
+            return ""
+
+        def do_HEAD(self) -> None:
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    with http.server.HTTPServer(("127.0.0.1", 0), Quiet) as quiet:
+        threading.Thread(target=quiet.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{quiet.server_address[1]}"
+        result = CliRunner().invoke(main, ["query", "demands", "--endpoint", url])
+        quiet.shutdown()
+    assert result.exit_code == 2
+    assert f"cannot tell which server {url} is" in result.output
+    assert "give --server oxigraph|virtuoso|fuseki|generic" in result.output
+
+
+def test_half_set_credentials_are_one_line_and_exit_2(oxigraph_server: OxigraphServer) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["query", "demands", "--endpoint", oxigraph_server.url],
+        env={USER_VAR: "someone", PASSWORD_VAR: ""},
+    )
+    assert result.exit_code == 2
+    assert f"set both {USER_VAR} and {PASSWORD_VAR}, or neither" in result.output

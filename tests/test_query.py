@@ -80,6 +80,25 @@ def test_mistakes_are_one_line_and_exit_2(args: list[str], message: str) -> None
     assert len(err.strip().splitlines()) == 1
 
 
+def test_query_mistakes_are_reported_before_the_graph_is_read(tmp_path: Path) -> None:
+    # The graph folder is broken: had it been read first, its error would be the one reported.
+    broken = tmp_path / "graph"
+    (broken / "coding").mkdir(parents=True)
+    (broken / "actors.yaml").write_text("actors: [\n")
+    for args, message in [
+        (["no-such-query"], "unknown query"),
+        (["stances"], "required parameter not given"),
+    ]:
+        result = CliRunner().invoke(main, ["query", *args, "--graph", str(broken)])
+        assert result.exit_code == 2
+        assert message in result.stderr
+        assert "actors.yaml" not in result.stderr
+    # And the same folder does fail once the query itself is sound.
+    result = CliRunner().invoke(main, ["query", "demands", "--graph", str(broken)])
+    assert result.exit_code == 2
+    assert "actors.yaml" in result.stderr
+
+
 def test_malformed_query_names_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.rq"
     bad.write_text("# Broken.\nSELECT ?x\nWHERE { ?x ?y }\n")

@@ -21,6 +21,7 @@ from stancegraph.stores.memory import RdflibStore
 from stancegraph.stores.oxigraph import OxigraphStore
 from stancegraph.stores.push import push
 from stancegraph.stores.remote import RemoteStore
+from tests import push_scenarios
 from tests.conftest import SEED_ID
 from tests.corpora import synthetic
 from tests.oxigraph_server import OxigraphServer
@@ -65,25 +66,29 @@ SYNTHETIC_CASES: list[tuple[str, dict[str, str]]] = [
 ]
 
 
-def _stores(graph: StanceGraph, server_url: str) -> dict[str, Store]:
+def _stores(graph: StanceGraph, server_url: str, *, foreign: bool) -> dict[str, Store]:
     documents = ntriples_by_graph(graph)
     embedded = OxigraphStore()
     embedded.load(documents)
-    remote = RemoteStore(server_url)
-    push(remote, documents, "https://stancegraph.example/id/graph/")
+    remote = RemoteStore.connect(server_url, environ={})
+    push(remote, documents)
+    if foreign:
+        # A graph not ours on the server: queries then list their graphs as FROM clauses, where
+        # without one they take Oxigraph's own union of every graph. Both ways are compared.
+        push_scenarios.add_foreign_graph(remote)
     return {"rdflib": RdflibStore(to_rdf(graph)), "oxigraph": embedded, "endpoint": remote}
 
 
 @pytest.fixture(scope="module")
 def seed_stores(seed_graph: StanceGraph, oxigraph_server: OxigraphServer) -> dict[str, Store]:
-    return _stores(seed_graph, oxigraph_server.url)
+    return _stores(seed_graph, oxigraph_server.url, foreign=True)
 
 
 @pytest.fixture(scope="module")
 def synthetic_stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Store]]:
     server = OxigraphServer(tmp_path_factory.mktemp("oxigraph-synthetic") / "data")
     server.start()
-    yield _stores(synthetic(600), server.url)
+    yield _stores(synthetic(600), server.url, foreign=False)
     server.stop()
 
 

@@ -13,11 +13,11 @@ from stancegraph.corpus import StanceGraph
 from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS, render_diagram
 from stancegraph.errors import InputError
 from stancegraph.extract.pipeline import ProgressFactory, no_progress
-from stancegraph.files import write_atomically
+from stancegraph.files import Staging
 from stancegraph.formats import NETWORK_FORMATS, RDF_FORMATS
 from stancegraph.iris import DEFAULT_BASE
 from stancegraph.nx_mapping import to_networkx
-from stancegraph.rdf_mapping import to_rdf
+from stancegraph.rdf_export import write_rdf
 from stancegraph.vocab import ontology_turtle
 
 EXPORT_STEM = "stancegraph"
@@ -34,37 +34,29 @@ class BuildResult:
     files: tuple[Path, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Exports:
-    """Every export file's name and content, computed in memory before anything is written."""
+def write_exports(graph: StanceGraph, base: str, staging: Staging, report: Reporter) -> int:
+    """Write every export of ``graph`` into ``staging``, reporting each stage in one line.
 
-    files: dict[str, bytes]
-    triples: int
-
-
-def render_exports(graph: StanceGraph, base: str, report: Reporter) -> Exports:
-    """Produce every export of ``graph`` in memory, reporting each stage in one line."""
-    dataset = to_rdf(graph, base)
-    triples = len(dataset)
-    named = sum(1 for _ in dataset.graphs()) - (0 if len(dataset.default_graph) else 1)
-    files: dict[str, bytes] = {}
-    for rdf_format in RDF_FORMATS.values():
-        files[EXPORT_STEM + rdf_format.suffix] = rdf_format.serialize(dataset)
-    files["ontology.ttl"] = ontology_turtle().encode("utf-8")
-    report(f"rdf: {triples} triples in {named} named graphs, {len(RDF_FORMATS)} formats")
+    The RDF exports are written as they are produced (over a gigabyte at 100k statements);
+    the others are small enough to be made whole. Returns how many triples the graph has.
+    """
+    streams = {name: staging.open(EXPORT_STEM + f.suffix) for name, f in RDF_FORMATS.items()}
+    counts = write_rdf(graph, streams, base)
+    staging.write("ontology.ttl", ontology_turtle().encode("utf-8"))
+    report(f"rdf: {counts.triples} triples in {counts.graphs} named graphs, {len(streams)} formats")
     network = to_networkx(graph)
     for network_format in NETWORK_FORMATS.values():
-        files[EXPORT_STEM + network_format.suffix] = network_format.writer(network)
-    files["statements.csv"] = statements_csv(graph)
+        staging.write(EXPORT_STEM + network_format.suffix, network_format.writer(network))
+    staging.write("statements.csv", statements_csv(graph))
     report(
         f"networkx: {network.number_of_nodes()} nodes, {network.number_of_edges()} edges "
         f"({', '.join(NETWORK_FORMATS)}, csv)"
     )
     for name in DIAGRAMS:
         for image_format in IMAGE_FORMATS:
-            files[f"{name}.{image_format}"] = render_diagram(graph, name, image_format)
+            staging.write(f"{name}.{image_format}", render_diagram(graph, name, image_format))
     report(f"diagrams: {', '.join(DIAGRAMS)} as {' and '.join(IMAGE_FORMATS)}")
-    return Exports(files, triples)
+    return counts.triples
 
 
 def statements_csv(graph: StanceGraph) -> bytes:
@@ -147,10 +139,11 @@ def build(
         report=report,
         warn=warn,
     )
-    exports = render_exports(graph, base, report)
     try:
-        written = write_atomically(Path(out_dir), exports.files)
+        with Staging(Path(out_dir)) as staging:
+            triples = write_exports(graph, base, staging, report)
+            written = staging.commit()
     except OSError as error:
         raise InputError(out_dir, "", f"cannot write the exports: {error.strerror}") from None
     report(f"write: {len(written)} files to {out_dir}")
-    return BuildResult(graph=graph, triples=exports.triples, files=tuple(written))
+    return BuildResult(graph=graph, triples=triples, files=tuple(written))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from stancegraph.analysis.levels import Level
+from stancegraph.analysis.levels import Level, PropositionLevel
 from stancegraph.analysis.networks import NETWORKS
 from stancegraph.analysis.onemode import Normalisation
 from stancegraph.build import build as build_exports
@@ -20,20 +20,23 @@ from stancegraph.cli_options import (
     LEVEL_OPTION,
     MODEL_OPTION,
     PROCESSES_OPTION,
+    PROPOSITIONS_OPTION,
     TO_OPTION,
     ErrorReportingGroup,
     assembly,
     check_base_iri,
     day,
     progress_bar,
+    server,
+    server_options,
     warn,
 )
 from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS
 from stancegraph.formats import EXPORT_FORMATS
 from stancegraph.iris import DEFAULT_BASE
 from stancegraph.outputs import draw_to_file, export_to_file
-from stancegraph.querying import run
-from stancegraph.sparql.library import listing
+from stancegraph.sparql.binding import bind
+from stancegraph.sparql.library import find, listing
 from stancegraph.sparql.results import RESULT_FORMATS
 from stancegraph.stores.opening import DEFAULT_STORE, STORE_CHOICES, open_store
 from stancegraph.stores.push import push_graph
@@ -176,6 +179,7 @@ def evaluate_mentions(gold: Path, graph_dir: Path, model: str | None) -> None:
     help="Edge weights of the one-mode networks.",
 )
 @LEVEL_OPTION
+@PROPOSITIONS_OPTION
 @FROM_OPTION
 @TO_OPTION
 def export(  # click passes every parameter by name
@@ -188,6 +192,7 @@ def export(  # click passes every parameter by name
     output: Path | None,
     normalisation: str,
     level: str,
+    propositions: str,
     start: datetime | None,
     end: datetime | None,
 ) -> None:
@@ -199,6 +204,7 @@ def export(  # click passes every parameter by name
         output,
         normalisation=Normalisation(normalisation),
         level=Level(level),
+        propositions=PropositionLevel(propositions),
         start=day(start),
         end=day(end),
         reader=assembly(curated_only, model),
@@ -218,6 +224,7 @@ def export(  # click passes every parameter by name
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Default: KIND.FORMAT"
 )
 @LEVEL_OPTION
+@PROPOSITIONS_OPTION
 @FROM_OPTION
 @TO_OPTION
 def draw(  # click passes every parameter by name
@@ -229,6 +236,7 @@ def draw(  # click passes every parameter by name
     image_format: str | None,
     output: Path | None,
     level: str,
+    propositions: str,
     start: datetime | None,
     end: datetime | None,
 ) -> None:
@@ -240,6 +248,7 @@ def draw(  # click passes every parameter by name
             image_format,
             output,
             level=Level(level),
+            propositions=PropositionLevel(propositions),
             start=day(start),
             end=day(end),
             reader=assembly(curated_only, model),
@@ -281,7 +290,9 @@ def _params(_: click.Context, __: click.Parameter, values: tuple[str, ...]) -> d
     help=f"Where to load the graph: {', '.join(STORE_CHOICES)}.",
 )
 @click.option("--endpoint", help="Query this SPARQL server instead (filled by `push`).")
-def query(  # noqa: PLR0917 - click passes one argument per option
+@server_options
+def query(  # click passes every parameter by name
+    *,
     query_name: str | None,
     params: dict[str, str],
     output_format: str,
@@ -291,6 +302,10 @@ def query(  # noqa: PLR0917 - click passes one argument per option
     model: str | None,
     store_spec: str,
     endpoint: str | None,
+    server_kind: str,
+    query_url: str | None,
+    update_url: str | None,
+    graph_store_url: str | None,
 ) -> None:
     """Run a named query (see --list) or a SPARQL file over the graph, print its rows."""
     if list_queries:
@@ -298,15 +313,17 @@ def query(  # noqa: PLR0917 - click passes one argument per option
         return
     if query_name is None:
         raise click.UsageError("give a query NAME or FILE.rq, or --list")
+    # Checked before the graph is read: a mistyped name must not cost a build and a spaCy run.
+    text = bind(find(query_name), params)
     report = functools.partial(click.echo, err=True)
     store = open_store(
         store_spec,
         graph_dir=graph_dir,
-        endpoint=endpoint,
+        endpoint=server(endpoint, server_kind, query_url, update_url, graph_store_url),
         report=report,
         reader=assembly(curated_only, model),
     )
-    click.echo(RESULT_FORMATS[output_format](run(store, query_name, params)), nl=False)
+    click.echo(RESULT_FORMATS[output_format](store.select(text)), nl=False)
 
 
 @main.command()
@@ -314,6 +331,7 @@ def query(  # noqa: PLR0917 - click passes one argument per option
 @CURATED_ONLY_OPTION
 @MODEL_OPTION
 @click.option("--endpoint", required=True, help="The SPARQL server, e.g. http://127.0.0.1:7878.")
+@server_options
 @click.option(
     "--base-iri",
     default=DEFAULT_BASE,
@@ -321,11 +339,25 @@ def query(  # noqa: PLR0917 - click passes one argument per option
     show_default=True,
     help="Base IRI of the graph's nodes.",
 )
-def push(
-    graph_dir: Path, curated_only: bool, model: str | None, endpoint: str, base_iri: str
+def push(  # click passes every parameter by name
+    *,
+    graph_dir: Path,
+    curated_only: bool,
+    model: str | None,
+    endpoint: str,
+    server_kind: str,
+    query_url: str | None,
+    update_url: str | None,
+    graph_store_url: str | None,
+    base_iri: str,
 ) -> None:
-    """Load the graph into a SPARQL server: every named graph replaced whole, or none."""
-    report = push_graph(graph_dir, endpoint, base_iri, reader=assembly(curated_only, model))
+    """Load the graph into a SPARQL server: every named graph replaced whole, or none.
+
+    A login, when the server wants one, is read from STANCEGRAPH_SPARQL_USER and
+    STANCEGRAPH_SPARQL_PASSWORD.
+    """
+    target = server(endpoint, server_kind, query_url, update_url, graph_store_url)
+    report = push_graph(graph_dir, target, base_iri, reader=assembly(curated_only, model))
     click.echo(
         f"push: {report.graphs} graphs, {report.triples} triples to {endpoint}"
         f" ({report.dropped} graphs of removed articles dropped)"

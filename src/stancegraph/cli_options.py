@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, TypeVar, overload
 
 import click
 
-from stancegraph.analysis.levels import Level
+from stancegraph.analysis.levels import Level, PropositionLevel
 from stancegraph.assembly import Assembly
 from stancegraph.errors import InputError, StoreError
 from stancegraph.extract.nlp import ENV_VAR, ModelNotFoundError
 from stancegraph.extract.pipeline import Progress
 from stancegraph.iris import is_base_iri
+from stancegraph.stores.servers import SERVER_KINDS, Server, ServerKind
 
 
 class ErrorReportingGroup(click.Group):
@@ -109,6 +111,13 @@ LEVEL_OPTION = click.option(
     show_default=True,
     help="state: a person's statements count for the state they represented that day.",
 )
+PROPOSITIONS_OPTION = click.option(
+    "--propositions",
+    type=click.Choice([level.value for level in PropositionLevel]),
+    default=PropositionLevel.AS_CODED.value,
+    show_default=True,
+    help="broadest: stances count for the most general proposition above the one coded.",
+)
 FROM_OPTION = click.option("--from", "start", type=DAY, help="First statement date (YYYY-MM-DD).")
 TO_OPTION = click.option("--to", "end", type=DAY, help="Last statement date (YYYY-MM-DD).")
 
@@ -116,3 +125,68 @@ TO_OPTION = click.option("--to", "end", type=DAY, help="Last statement date (YYY
 def day(value: datetime | None) -> date | None:
     """The date of a ``--from``/``--to`` option value."""
     return value.date() if value is not None else None
+
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+_SERVER_OPTIONS = (
+    click.option(
+        "--server",
+        "server_kind",
+        type=click.Choice(SERVER_KINDS),
+        default=ServerKind.AUTO.value,
+        show_default=True,
+        help="The kind of server --endpoint is (auto: ask it), which says where its services are.",
+    ),
+    click.option(
+        "--query-url", help="The server's SPARQL query service, if not where --server says."
+    ),
+    click.option("--update-url", help="Its SPARQL update service, if not where --server says."),
+    click.option(
+        "--graph-store-url", help="Its Graph Store Protocol service, if not where --server says."
+    ),
+)
+
+
+def server_options(command: Command) -> Command:
+    """Add ``--server``, ``--query-url``, ``--update-url`` and ``--graph-store-url``."""
+    for option in reversed(_SERVER_OPTIONS):
+        command = option(command)
+    return command
+
+
+@overload
+def server(
+    endpoint: str,
+    server_kind: str,
+    query_url: str | None,
+    update_url: str | None,
+    graph_store_url: str | None,
+) -> Server: ...
+@overload
+def server(
+    endpoint: str | None,
+    server_kind: str,
+    query_url: str | None,
+    update_url: str | None,
+    graph_store_url: str | None,
+) -> Server | None: ...
+def server(
+    endpoint: str | None,
+    server_kind: str,
+    query_url: str | None,
+    update_url: str | None,
+    graph_store_url: str | None,
+) -> Server | None:
+    """The server the options name, or None without ``--endpoint``.
+
+    Raises:
+        click.UsageError: a service URL or ``--server`` without ``--endpoint``.
+        InputError: a malformed URL.
+
+    """
+    if endpoint is None:
+        if query_url or update_url or graph_store_url or server_kind != ServerKind.AUTO:
+            raise click.UsageError("--server and the service URLs go with --endpoint")
+        return None
+    return Server(endpoint, ServerKind(server_kind), query_url, update_url, graph_store_url)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,10 +16,11 @@ from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.transforms import Bbox
 from matplotlib.typing import LineStyleType, RcKeyType
 
 from stancegraph.corpus import StanceGraph
-from stancegraph.labelling import hide_overlapping, renderer_of
+from stancegraph.labelling import hide_overlapping, move_off_markers, renderer_of
 from stancegraph.model import ActorKind, NodeKind, Polarity, StatementKind
 from stancegraph.nx_mapping import to_networkx
 
@@ -90,15 +92,34 @@ def node_style(attrs: dict[str, object]) -> NodeStyle:
 
 
 def title_for(graph: StanceGraph, what: str) -> str:
-    """A diagram title naming the corpus and its date range."""
+    """A diagram title saying what the picture is drawn from: the article, or how many and when.
+
+    The folder's name says nothing to a reader of the picture ("graph"), so it is left out.
+
+    >>> from stancegraph import load
+    >>> title_for(load("graph"), "Actor network")
+    'Actor network — "Military Planning for Ukraine Peace Ceasefire Moves Forward", 2025-03-15'
+    >>> from stancegraph.analysis import Level, at_level
+    >>> title_for(at_level(load("graph"), Level.STATE), "Map").split(" — ")[0]
+    'Map (state level)'
+    """
     span = graph.date_range()
-    count = len(graph.articles)
     dates = ""
     if span is not None:
         first, last = span
         dates = f", {first.isoformat()}" + (f" to {last.isoformat()}" if last != first else "")
-    plural = "s" if count != 1 else ""
-    return f"{what} of corpus '{graph.name}' — {count} article{plural}{dates}"
+    # How the graph was transformed (at_level, at_proposition_level) rides in its name.
+    views = re.findall(r"\(([^()]*)\)", graph.name)
+    if views:
+        what = f"{what} ({', '.join(views)})"
+    if len(graph.articles) == 1:
+        return f'{what} — "{_shortened(graph.articles[0].title)}"{dates}'
+    return f"{what} — {len(graph.articles)} articles{dates}"
+
+
+def _shortened(title: str, limit: int = 70) -> str:
+    # Long headlines would run past the figure's width.
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
 KAMADA_KAWAI_LIMIT = 60
@@ -169,7 +190,7 @@ def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NOD
         ax.scatter(
             [x],
             [y],
-            s=260 if network.number_of_nodes() <= 60 else 120,
+            s=MARKER_SIZE if network.number_of_nodes() <= 60 else 120,
             marker=style.marker,
             c=style.colour,
             edgecolors="#333333",
@@ -200,12 +221,17 @@ def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NOD
         ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
         nodes = sorted(network.nodes)
         small = len(nodes) <= 60
+        markers = _marker_boxes(ax, [positions[n] for n in nodes], MARKER_SIZE if small else 120)
+        to_data = ax.transData.inverted()
         adjust_text(
             texts,
             x=[positions[n][0] for n in nodes],
             y=[positions[n][1] for n in nodes],
+            # Markers as boxes, not points: a point lets a label slide over the marker's disc.
+            objects=[Bbox(to_data.transform(box)) for box in markers],
             ax=ax,
             expand=(1.1, 1.3),
+            force_static=(0.5, 1.0),
             ensure_inside_axes=True,
             # Checking every label's path against every other is what makes adjust_text slow
             # on large graphs; there are no label arrows to keep apart anyway.
@@ -216,7 +242,9 @@ def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NOD
         )
         # Whatever adjust_text could not separate is hidden, least connected node first.
         degree = [float(full.degree(n)) for n in nodes]
-        hidden = hide_overlapping(texts, renderer_of(ax), degree)
+        renderer = renderer_of(ax)
+        move_off_markers(texts, markers, renderer)
+        hidden = hide_overlapping(texts, renderer, degree, markers)
         left_out = [f"{dropped} less connected nodes left out"] if dropped else []
         left_out += [f"{hidden} labels hidden where they would overlap"] if hidden else []
         if left_out:
@@ -227,6 +255,23 @@ def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NOD
                 fontsize=7,
                 color="#555555",
             )
+
+
+MARKER_SIZE = 260
+"""Node marker area in points squared, at up to 60 nodes."""
+
+
+def _marker_boxes(ax: Axes, centres: Sequence[tuple[float, float]], size: float) -> list[Bbox]:
+    # Display space: a marker's size is fixed in points, whatever the data limits are.
+    figure = ax.get_figure(root=True)
+    assert figure is not None  # an Axes always belongs to a figure
+    figure.draw_without_rendering()  # settles the layout: data-to-display transforms are final
+    half = math.sqrt(size) / 2 * figure.dpi / 72
+    boxes = []
+    for centre in centres:
+        x, y = ax.transData.transform(centre)
+        boxes.append(Bbox.from_extents(x - half, y - half, x + half, y + half))
+    return boxes
 
 
 def _most_connected(full: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, int]:

@@ -9,6 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 
 def shorten(label: str, width: int = 40) -> str:
@@ -39,11 +40,17 @@ def wrap(label: str, width: int = 30, lines: int = 2) -> str:
 
 
 def hide_overlapping(
-    texts: Sequence[Text], renderer: RendererBase, priority: Sequence[float]
+    texts: Sequence[Text],
+    renderer: RendererBase,
+    priority: Sequence[float],
+    markers: Sequence[Bbox] = (),
 ) -> int:
     """Hide labels that still overlap another after placement, lowest ``priority`` first.
 
-    Returns how many were hidden, so a diagram can say so rather than drop labels silently.
+    With ``markers`` (display-space boxes, ``markers[i]`` the node that ``texts[i]`` names), a
+    label that covers another node's marker is hidden too: a hidden marker would misread the
+    picture more than a missing label. Returns how many were hidden, so that a diagram can say
+    so rather than drop labels silently.
     """
     boxes = np.array(
         [[*t.get_window_extent(renderer).extents] for t in texts], dtype=np.float64
@@ -53,17 +60,65 @@ def hide_overlapping(
     hidden = 0
     for index in order:
         x0, y0, x1, y1 = boxes[index]
-        if kept:
+        clash = covers_marker(Bbox(boxes[index].reshape(2, 2)), markers, index)
+        if kept and not clash:
             other = boxes[kept]
-            clash = (
-                (x0 < other[:, 2]) & (other[:, 0] < x1) & (y0 < other[:, 3]) & (other[:, 1] < y1)
+            clash = bool(
+                (
+                    (x0 < other[:, 2])
+                    & (other[:, 0] < x1)
+                    & (y0 < other[:, 3])
+                    & (other[:, 1] < y1)
+                ).any()
             )
-            if clash.any():
-                texts[index].set_visible(False)
-                hidden += 1
-                continue
+        if clash:
+            texts[index].set_visible(False)
+            hidden += 1
+            continue
         kept.append(index)
     return hidden
+
+
+def covers_marker(box: Bbox, markers: Sequence[Bbox], own: int) -> bool:
+    """Whether ``box`` overlaps any of ``markers`` but the one at index ``own``."""
+    return any(box.overlaps(marker) for i, marker in enumerate(markers) if i != own)
+
+
+def move_off_markers(texts: Sequence[Text], markers: Sequence[Bbox], renderer: RendererBase) -> int:
+    """Move each label that covers another node's marker to a free place beside its own node.
+
+    ``markers[i]`` is the display-space box of the node ``texts[i]`` names. Places are tried
+    below, above, right, left, then diagonally; the first that covers no other marker and no
+    other label wins, and a label with no free place stays where it is. Returns how many moved.
+    """
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    moved = 0
+    for index, text in enumerate(texts):
+        if not covers_marker(boxes[index], markers, index):
+            continue
+        box, own = boxes[index], markers[index]
+        across = own.width / 2 + box.width / 2 + 2
+        up = own.height / 2 + box.height / 2 + 2
+        places = [(0, -up), (0, up), (across, 0), (-across, 0)]
+        places += [(sx * across, sy * up) for sx in (1, -1) for sy in (-1, 1)]
+        for dx, dy in places:
+            x0 = own.x0 + own.width / 2 + dx - box.width / 2
+            y0 = own.y0 + own.height / 2 + dy - box.height / 2
+            candidate = Bbox.from_bounds(x0, y0, box.width, box.height)
+            others = (b for i, b in enumerate(boxes) if i != index and texts[i].get_visible())
+            if covers_marker(candidate, markers, index) or any(
+                candidate.overlaps(b) for b in others
+            ):
+                continue
+            transform = text.get_transform()
+            anchor = transform.transform(text.get_position())
+            shift = (candidate.x0 - box.x0, candidate.y0 - box.y0)
+            x, y = transform.inverted().transform(anchor + shift)
+            text.set_position((float(x), float(y)))
+            boxes[index] = candidate
+            moved += 1
+            break
+    return moved
 
 
 def renderer_of(ax: Axes) -> RendererBase:

@@ -85,7 +85,7 @@ def evaluate_mention_file(path: Path, graph_dir: Path, model: str | None = None)
     article = read_article(path.parent / gold.article, {a.id for a in graph.actors})
     extractor = Extractor.for_graph(graph, model)
     doc = extractor.nlp(article.text)
-    found = extractor.actor_index.find(doc, article.published).items
+    found = extractor.context(doc, article.published, article.speaker).mentions.items
     correct, errors = 0, []
     for n, item in enumerate(gold.mentions):
         spans = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from stancegraph.analysis.levels import Level, at_level
+from stancegraph.analysis.levels import Level, PropositionLevel, at_level, at_proposition_level
 from stancegraph.analysis.networks import derived_network, export_network
 from stancegraph.analysis.onemode import Normalisation
 from stancegraph.analysis.periods import window
@@ -24,6 +24,7 @@ def export_to_file(
     *,
     normalisation: Normalisation = Normalisation.RAW,
     level: Level = Level.PERSON,
+    propositions: PropositionLevel = PropositionLevel.AS_CODED,
     start: date | None = None,
     end: date | None = None,
     reader: GraphReader = load,
@@ -47,7 +48,13 @@ def export_to_file(
     """
     graph = reader(graph_dir)
     derived = derived_network(
-        graph, network, normalisation=normalisation, level=level, start=start, end=end
+        graph,
+        network,
+        normalisation=normalisation,
+        level=level,
+        propositions=propositions,
+        start=start,
+        end=end,
     )
     target = output or Path(network + EXPORT_FORMATS[format_name].suffix)
     write_atomically(target.parent, {target.name: export_network(derived, format_name)})
@@ -61,6 +68,7 @@ def draw_to_file(
     output: Path | None = None,
     *,
     level: Level = Level.PERSON,
+    propositions: PropositionLevel = PropositionLevel.AS_CODED,
     start: date | None = None,
     end: date | None = None,
     reader: GraphReader = load,
@@ -86,6 +94,7 @@ def draw_to_file(
     if chosen not in IMAGE_FORMATS:
         raise ValueError(f"cannot draw {chosen!r}; choose one of {', '.join(IMAGE_FORMATS)}")
     graph = at_level(window(reader(graph_dir), start, end), level)
+    graph = at_proposition_level(graph, propositions)
     target = output or Path(f"{diagram}.{chosen}")
     write_atomically(target.parent, {target.name: render_diagram(graph, diagram, chosen)})
     return target

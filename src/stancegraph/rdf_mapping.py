@@ -76,13 +76,23 @@ def union(dataset: Dataset) -> Graph:
 
 def bind_prefixes(target: Graph, iris: Iris) -> None:
     """Bind the prefixes every export uses, so that Turtle and TriG read well."""
-    prefixes = {
-        "sg": Namespace(SG_NAMESPACE),
-        "actor": Namespace(iris.base + "actor/"),
-        "prop": Namespace(iris.base + "proposition/"),
-        "event": Namespace(iris.base + "event/"),
-        "article": Namespace(iris.base + "article/"),
-        "stmt": Namespace(iris.base + "statement/"),
+    for prefix, namespace in prefixes(iris).items():
+        target.bind(prefix, Namespace(namespace), override=True, replace=True)
+
+
+def prefixes(iris: Iris) -> dict[str, str]:
+    """The prefixes every export uses, by name: the graph's own namespaces and W3C ones.
+
+    >>> prefixes(Iris())["actor"]
+    'https://stancegraph.example/id/actor/'
+    """
+    namespaces = {
+        "sg": SG_NAMESPACE,
+        "actor": iris.base + "actor/",
+        "prop": iris.base + "proposition/",
+        "event": iris.base + "event/",
+        "article": iris.base + "article/",
+        "stmt": iris.base + "statement/",
         "org": ORG,
         "foaf": FOAF,
         "schema": SCHEMA,
@@ -96,5 +106,4 @@ def bind_prefixes(target: Graph, iris: Iris) -> None:
         "dcterms": DCTERMS,
         "wd": WIKIDATA,
     }
-    for prefix, namespace in prefixes.items():
-        target.bind(prefix, namespace, override=True, replace=True)
+    return {prefix: str(namespace) for prefix, namespace in namespaces.items()}

@@ -43,9 +43,9 @@ def term(node: Node) -> str:
     '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
     """
     if isinstance(node, URIRef):
-        return _iri(node)
+        return iri_term(node)
     if isinstance(node, Literal):
-        return _literal(Lit(str(node), node.language, node.datatype))
+        return literal_term(Lit(str(node), node.language, node.datatype))
     if isinstance(node, BNode):
         return f"_:{node}"
     raise TypeError(f"not an RDF term: {node!r}")
@@ -69,7 +69,7 @@ class LineSink:
         """Add one triple."""
         subject, predicate, obj = triple
         iris = self._iris
-        text = _literal(obj) if isinstance(obj, Lit) else iris[obj]
+        text = literal_term(obj) if isinstance(obj, Lit) else iris[obj]
         self.lines.append(f"{iris[subject]} {iris[predicate]} {text} .\n")
 
 
@@ -77,15 +77,25 @@ class _Bracketed(dict[str, str]):
     """IRIs written as N-Triples terms, each checked and bracketed on its first use only."""
 
     def __missing__(self, iri: str) -> str:
-        self[iri] = text = _iri(iri)
+        self[iri] = text = iri_term(iri)
         return text
 
 
-def _iri(iri: str) -> str:
+def iri_term(iri: str) -> str:
+    """An IRI in N-Triples (and Turtle) syntax, escaped where N-Triples requires it.
+
+    >>> iri_term("https://example.org/a")
+    '<https://example.org/a>'
+    """
     return f"<{iri}>" if _IRI_FORBIDDEN.search(iri) is None else f"<{_escape_iri(iri)}>"
 
 
-def _literal(literal: Lit) -> str:
+def literal_term(literal: Lit) -> str:
+    r"""A literal in N-Triples syntax, which Turtle and TriG read as well.
+
+    >>> print(literal_term(Lit('say "hi"', lang="en")))
+    "say \"hi\""@en
+    """
     lexical, lang, datatype = literal
     if _LITERAL_SPECIAL.search(lexical) is not None:
         lexical = lexical.translate(_LITERAL_ESCAPES)
@@ -93,7 +103,7 @@ def _literal(literal: Lit) -> str:
         return f'"{lexical}"@{lang}'
     # str's comparison: rdflib's own __ne__ on terms is a Python call, run for every literal.
     if datatype is not None and not _XSD_STRING.__eq__(datatype):
-        return f'"{lexical}"^^{_iri(datatype)}'
+        return f'"{lexical}"^^{iri_term(datatype)}'
     return f'"{lexical}"'
 
 

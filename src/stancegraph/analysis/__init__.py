@@ -16,7 +16,7 @@ Examples:
 from stancegraph.analysis.centrality import centrality
 from stancegraph.analysis.changes import contradictions, position_changes
 from stancegraph.analysis.coalitions import coalitions, with_coalitions
-from stancegraph.analysis.levels import Level, at_level
+from stancegraph.analysis.levels import Level, PropositionLevel, at_level, at_proposition_level
 from stancegraph.analysis.networks import NETWORKS, derived_network, export_network
 from stancegraph.analysis.onemode import (
     Normalisation,
@@ -34,9 +34,11 @@ __all__ = [
     "Level",
     "Normalisation",
     "OneMode",
+    "PropositionLevel",
     "Window",
     "actor_network",
     "at_level",
+    "at_proposition_level",
     "centrality",
     "coalitions",
     "conflict",

@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from stancegraph.corpus import StanceGraph
-from stancegraph.model import ActorKind, Role
+from stancegraph.model import ActorKind, Role, Statement
 
 
 class Level(StrEnum):
@@ -64,3 +64,51 @@ def _representing(
         return (not is_state, started, role.organisation)
 
     return min(held, key=preference).organisation
+
+
+class PropositionLevel(StrEnum):
+    """The level of the proposition hierarchy at which stances are compared."""
+
+    AS_CODED = "as-coded"
+    """Each statement on the proposition it was coded with."""
+    BROADEST = "broadest"
+    """Each statement on the most general proposition above it (``broader`` followed up)."""
+
+
+def at_proposition_level(graph: StanceGraph, level: PropositionLevel) -> StanceGraph:
+    """``graph`` with every statement on a proposition moved up to ``level`` of the hierarchy.
+
+    Two actors who back different ceasefires (a 30-day one, an immediate one) share no position
+    as coded, but both back a ceasefire: at the broadest level they agree. Statement ids, dates,
+    polarities and evidence are unchanged; targets that are actors or events stay as they are.
+
+    Examples:
+        >>> from stancegraph import load
+        >>> graph = load("graph")
+        >>> graph.proposition("ceasefire-30-day").broader
+        'ceasefire'
+        >>> moved = at_proposition_level(graph, PropositionLevel.BROADEST)
+        >>> sorted({s.target for s in moved.statements if s.holder == "vladimir-putin"})
+        ['ceasefire']
+
+    """
+    if PropositionLevel(level) is PropositionLevel.AS_CODED:
+        return graph
+    broadest = {p.id: _broadest(graph, p.id) for p in graph.propositions}
+
+    def moved(statement: Statement) -> Statement:
+        top = broadest.get(statement.target, statement.target)
+        return statement if top == statement.target else replace(statement, target=top)
+
+    statements = tuple(moved(s) for s in graph.statements)
+    return replace(graph, statements=statements, name=f"{graph.name} (broadest propositions)")
+
+
+def _broadest(graph: StanceGraph, proposition_id: str) -> str:
+    seen = {proposition_id}
+    current = graph.proposition(proposition_id)
+    while current.broader is not None and current.broader not in seen:
+        # The loader rejects cycles; the guard keeps a hand-made graph from looping forever.
+        seen.add(current.broader)
+        current = graph.proposition(current.broader)
+    return current.id

@@ -10,7 +10,7 @@ from types import MappingProxyType
 import networkx as nx
 
 from stancegraph.analysis.coalitions import with_coalitions
-from stancegraph.analysis.levels import Level, at_level
+from stancegraph.analysis.levels import Level, PropositionLevel, at_level, at_proposition_level
 from stancegraph.analysis.onemode import Normalisation, OneMode, actor_network
 from stancegraph.analysis.periods import window
 from stancegraph.analysis.stances import two_mode
@@ -69,10 +69,13 @@ def derived_network(
     *,
     normalisation: Normalisation = Normalisation.RAW,
     level: Level = Level.PERSON,
+    propositions: PropositionLevel = PropositionLevel.AS_CODED,
     start: date | None = None,
     end: date | None = None,
 ) -> nx.Graph:
     """The network ``name`` of ``graph`` at ``level``, over statements from ``start`` to ``end``.
+
+    ``propositions`` compares stances on propositions as coded or on their broadest ancestor.
 
     Raises:
         KeyError: ``name`` is not in :data:`NETWORKS` (the message lists the valid names).
@@ -86,7 +89,7 @@ def derived_network(
     """
     if name not in NETWORKS:
         raise KeyError(f"unknown network {name!r}; choose one of {', '.join(sorted(NETWORKS))}")
-    selected = at_level(window(graph, start, end), level)
+    selected = at_proposition_level(at_level(window(graph, start, end), level), propositions)
     return NETWORKS[name].build(selected, normalisation)
 
 

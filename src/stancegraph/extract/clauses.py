@@ -62,6 +62,16 @@ def with_conjuncts(target: Token, cue: Token) -> list[Token]:
     return sorted(dict.fromkeys(out), key=lambda t: t.i)
 
 
+def unless_clause(target: Token) -> Token | None:
+    """The negated relative clause of "any X that does not Y": the exception a refusal makes.
+
+    "Moscow would veto any resolution that did not also name the FDLR" refuses only some.
+    """
+    if not any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in target.children):
+        return None
+    return next((c for c in target.children if c.dep_ == "relcl" and negated(c)), None)
+
+
 def noun_targets(noun: Token) -> list[Token]:
     """What a noun cue is about: "support for X", "commitment to do X"."""
     for child in noun.children:

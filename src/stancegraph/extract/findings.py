@@ -34,6 +34,8 @@ BASE_CONFIDENCE = {
     "obligation": 0.6,
     "future": 0.7,
 }
+# Dependencies of a clause that a condition marker can start: "if ...", "as long as ...".
+CONDITION_DEPS = frozenset({"advcl", "advmod"})
 HOLDER_PENALTY = {"subject": 0.0, "speaker": 0.05, "pronoun": 0.1, "collective": 0.25}
 
 
@@ -51,6 +53,7 @@ class Finding:
     conditions: tuple[str, ...] = ()
     addressee: str | None = None
     confidence: float = 0.5
+    negative: bool = False  # a commitment not to do its target ("has no intention of ...")
 
 
 class RuleBase:
@@ -90,8 +93,10 @@ class RuleBase:
         family: str,
         *,
         target_actor: str | None = None,
+        negative: bool = False,
+        conditions: tuple[str, ...] = (),
     ) -> list[Finding]:
-        conditions = self._conditions(clause, cue_token)
+        conditions = (*conditions, *self._conditions(clause, cue_token))
         if polarity is Polarity.SUPPORT and conditions:
             polarity = Polarity.CONDITIONAL
         confidence = BASE_CONFIDENCE[family] - HOLDER_PENALTY.get(found.via, 0.1)
@@ -117,6 +122,7 @@ class RuleBase:
                     conditions,
                     addressee,
                     round(max(0.1, confidence), 2),
+                    negative,
                 )
             )
         return out
@@ -124,12 +130,17 @@ class RuleBase:
     def _conditions(self, clause: Token, cue: Token) -> tuple[str, ...]:
         out: list[str] = []
         lex = self.lex
-        for owner in dict.fromkeys((clause, cue)):
+        # "ready to back X as long as ...": the condition may hang on the cue's infinitive.
+        infinitives = [c for owner in (clause, cue) for c in owner.children if c.dep_ == "xcomp"]
+        for owner in dict.fromkeys((clause, cue, *infinitives)):
             for child in owner.children:
                 text = phrase(child)
-                # "if ..." clauses; "while seeking clarification", "but stipulated conditions";
-                # "with pre-conditions" (not "without conditions").
-                marked = child.dep_ == "advcl" and text.lower().startswith(lex.condition_markers)
+                # "if ..." clauses ("as long as" is parsed as an adverb: advmod); "while seeking
+                # clarification", "but stipulated conditions"; "with pre-conditions" (not
+                # "without conditions").
+                marked = child.dep_ in CONDITION_DEPS and text.lower().startswith(
+                    lex.condition_markers
+                )
                 seeking = child.dep_ in ("advcl", "conj") and (
                     child.lemma_.lower() in lex.condition_verbs
                 )
@@ -138,12 +149,20 @@ class RuleBase:
                     (seeking or with_) and mentions_condition(child, lex.condition_nouns)
                 ):
                     out.append(text)
+        for token in cue.sent:
+            if token.i > cue.i and token.dep_ == "acl" and token.lower_ in lex.condition_markers:
+                # "supports the mission provided (that) Sudan agrees": the parser takes the
+                # marker for a participle of the object; the condition runs to the sentence end.
+                end = trim_end(token.doc, token.i, token.sent.end)
+                out.append(token.doc[token.i : end].text)
         return tuple(dict.fromkeys(out))
 
-    def _conditional_regions(self, advcls: list[Token]) -> set[int]:
+    def _conditional_regions(self, clauses: list[Token]) -> set[int]:
         """Tokens of "if"/"unless" clauses: conditions of a statement, never statements."""
         out: set[int] = set()
-        for token in advcls:
-            if phrase(token).lower().startswith(self.lex.condition_markers):
+        for token in clauses:
+            if token.dep_ in CONDITION_DEPS and phrase(token).lower().startswith(
+                self.lex.condition_markers
+            ):
                 out.update(t.i for t in token.subtree)
         return out

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -31,7 +31,8 @@ class _CueInput(BaseModel):
     lemma: str
     kind: StatementKind
     polarity: Polarity | None = None
-    target: str | None = None
+    target: Literal["infinitive", "actor"] | None = None
+    negation: Literal["kept"] | None = None
 
 
 class _LexiconInput(BaseModel):
@@ -41,10 +42,13 @@ class _LexiconInput(BaseModel):
     adjectives: list[_CueInput]
     hedges: list[_CueInput]
     predicate_nouns: list[_CueInput]
+    evaluatives: list[_CueInput]
+    labelling_verbs: list[str]
     light_verbs: list[str]
     receiving_verbs: list[str]
     reporting_verbs: list[str]
     collectives: list[str]
+    state_nouns: list[str]
     condition_markers: list[str]
     condition_verbs: list[str]
     condition_nouns: list[str]
@@ -64,6 +68,7 @@ class Cue:
     polarity: Polarity | None
     infinitive_only: bool = False
     actor_only: bool = False  # "concerned about X": only an actor named in the target counts
+    keeps_negation: bool = False  # "has no intention of X" is still a commitment: not to X
 
     @property
     def head(self) -> str:
@@ -91,10 +96,13 @@ class Lexicon:
     adjectives: dict[str, tuple[Cue, ...]]
     hedges: dict[str, tuple[Cue, ...]]
     predicate_nouns: dict[str, tuple[Cue, ...]]
+    evaluatives: dict[str, tuple[Cue, ...]]
+    labelling_verbs: frozenset[str]
     light_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     collectives: frozenset[str]
+    state_nouns: frozenset[str]
     condition_markers: tuple[str, ...]
     condition_verbs: frozenset[str]
     condition_nouns: frozenset[str]
@@ -114,6 +122,7 @@ def _index(cues: list[_CueInput]) -> dict[str, tuple[Cue, ...]]:
             item.polarity,
             infinitive_only=item.target == "infinitive",
             actor_only=item.target == "actor",
+            keeps_negation=item.negation == "kept",
         )
         out.setdefault(cue.head, []).append(cue)
     # Phrasal cues first, so "call for" is tried before a bare "call".
@@ -144,10 +153,13 @@ def read_lexicon(path: Path | None = None) -> Lexicon:
         adjectives=_index(parsed.adjectives),
         hedges=_index(parsed.hedges),
         predicate_nouns=_index(parsed.predicate_nouns),
+        evaluatives=_index(parsed.evaluatives),
+        labelling_verbs=frozenset(parsed.labelling_verbs),
         light_verbs=frozenset(parsed.light_verbs),
         receiving_verbs=frozenset(parsed.receiving_verbs),
         reporting_verbs=frozenset(parsed.reporting_verbs),
         collectives=frozenset(parsed.collectives),
+        state_nouns=frozenset(parsed.state_nouns),
         condition_markers=tuple(parsed.condition_markers),
         condition_verbs=frozenset(parsed.condition_verbs),
         condition_nouns=frozenset(parsed.condition_nouns),

@@ -29,7 +29,8 @@ class How(StrEnum):
     ROLE = "role"  # "the Finnish president": whoever held the post on the article's date
     TITLE = "title"  # "the president": the most recent person holding such a post
     DEMONYM = "demonym"  # "Russian revenues": points at Russia, as a modifier only
-    PRONOUN = "pronoun"  # "he", "her": the most recent person
+    PRONOUN = "pronoun"  # "he", "her": the most recent person; "it", "they": see references.py
+    DESCRIPTION = "description"  # "the initiative", "Egypt's government": see references.py
     PROVISIONAL = "provisional"  # an entity the registry does not know
 
 
@@ -54,6 +55,12 @@ class Mention:
     end: int
     actor: str
     how: How
+    others: tuple[str, ...] = ()  # "they" after "Russia and China": the actors after the first
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """Every actor the mention names (more than one only for a plural pronoun)."""
+        return (self.actor, *self.others)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,8 @@ class ModalRules(RuleBase):
         if found is None:
             return []
         addressee: str | None = None
-        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        # An object before the verb is a misparse ("No. Industry must deliver": "No" as object).
+        dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         target = dobj if dobj is not None else verb
         if subj.lower_ not in FIRST_PERSON:
             actors = self.ctx.actors_of(subj)

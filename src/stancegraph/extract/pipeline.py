@@ -31,9 +31,11 @@ from stancegraph.corpus import StanceGraph
 from stancegraph.extract.lexicon import Lexicon, default_lexicon
 from stancegraph.extract.mentions import ActorIndex, Mentions
 from stancegraph.extract.nlp import load_model, model_label
+from stancegraph.extract.references import ReferenceIndex
 from stancegraph.extract.rules import Finding, Rules
 from stancegraph.extract.syntax import Context
 from stancegraph.extract.targets import TargetIndex
+from stancegraph.extract.turns import TurnSpeakers
 from stancegraph.model import (
     Actor,
     ActorKind,
@@ -145,6 +147,8 @@ class Extractor:
 
     def __post_init__(self) -> None:
         self.actor_index = ActorIndex(self.nlp, self.actors, self.roles)
+        self.references = ReferenceIndex.build(self.actors, self.roles, self.lexicon)
+        self.turn_speakers = TurnSpeakers.build(self.actors)
         self.target_index = TargetIndex(self.nlp, self.propositions)
         self.kinds = {a.id: a.kind for a in self.actors}
         self.model = model_label(self.nlp)  # reading nlp.meta is slow: once per extractor
@@ -168,8 +172,14 @@ class Extractor:
     def context(self, doc: Doc, day: date, speaker: str | None) -> Context:
         """The per-document facts the holder rules use (mentions, speaker, collective)."""
         mentions = self.actor_index.find(doc, day)
+        self.references.resolve(doc, mentions, day)
         return Context(
-            mentions, self.lexicon, speaker, _the_collective(mentions, self.kinds), self.kinds
+            mentions,
+            self.lexicon,
+            speaker,
+            _the_collective(mentions, self.kinds),
+            self.kinds,
+            self.turn_speakers.find(doc.text),
         )
 
     def extract(self, article: Article) -> Extraction:
@@ -211,9 +221,15 @@ class Extractor:
         for finding in findings:
             target_id = finding.target_actor
             if target_id is None and finding.target is not None:
-                target = self.target_index.resolve(
-                    finding.target, finding.kind, matches, ctx.mentions
+                target = (
+                    self.target_index.provisional(finding.target, "not ")
+                    if finding.negative  # never the registry's proposition it denies
+                    else self.target_index.resolve(
+                        finding.target, finding.kind, matches, ctx.mentions
+                    )
                 )
+                if target is None:
+                    continue  # a pronoun with no proposition before it
                 target_id = target.id
                 if target.label is not None:
                     new_props.setdefault(

@@ -13,14 +13,17 @@ from stancegraph.extract.clauses import (
     depth,
     negated,
     noun_targets,
+    phrase,
     polarity_of,
+    unless_clause,
     with_conjuncts,
 )
+from stancegraph.extract.evaluative import EvaluativeRules
 from stancegraph.extract.findings import Finding
 from stancegraph.extract.lexicon import Cue
 from stancegraph.extract.mentions import FIRST_PERSON
 from stancegraph.extract.modal import ModalRules
-from stancegraph.extract.syntax import Holders, holders, speaker, subject
+from stancegraph.extract.syntax import Holders, holders, subject
 from stancegraph.model import Polarity, StatementKind
 
 if TYPE_CHECKING:
@@ -29,14 +32,14 @@ if TYPE_CHECKING:
 __all__ = ["Finding", "Rules"]
 
 
-class Rules(ModalRules):
+class Rules(ModalRules, EvaluativeRules):
     """Applies the lexicon's cues to a parsed document (one instance per extractor)."""
 
     def run(self, doc: Doc) -> list[Finding]:
         """Every finding in ``doc``: outer cues first; a cue inside another's target is skipped."""
         lex = self.lex
-        lemmas = {*lex.verbs, *lex.nouns, *lex.predicate_nouns}
-        words = {*lex.adjectives, *lex.hedges}
+        lemmas = {*lex.verbs, *lex.nouns, *lex.predicate_nouns, *lex.labelling_verbs}
+        words = {*lex.adjectives, *lex.hedges, *lex.evaluatives}
         candidates: dict[int, Token] = {}
         advcls: list[Token] = []
         # One pass over the tokens picks the few that can carry a cue; only those are examined.
@@ -47,8 +50,8 @@ class Rules(ModalRules):
                 token.lower_ in lex.obligation_modals or self.is_future(token.head)
             ):
                 candidates[token.head.i] = token.head  # "must stop", "will provide"
-            if token.dep_ == "advcl":
-                advcls.append(token)
+            if token.dep_ == "advcl" or (token.dep_ == "advmod" and token.n_lefts):
+                advcls.append(token)  # "if ..."; "as long as ..." (an adverb with its "as")
         conditional = self._conditional_regions(advcls)
         consumed: set[int] = set()
         findings: list[Finding] = []
@@ -84,6 +87,9 @@ class Rules(ModalRules):
 
     def _apply(self, token: Token) -> list[Finding]:  # noqa: PLR0911 - one branch per cue family
         lemma = token.lemma_.lower()
+        label = self.labels(token) if token.pos_ == "VERB" else None
+        if label is not None:
+            return self._labelling(token, label)  # "called the cooperation a provocation"
         if token.pos_ == "VERB" and lemma in self.lex.verbs:
             found = self._verb(token, self.lex.verbs[lemma])
             if found or token.lower_ not in self.lex.adjectives:
@@ -106,6 +112,8 @@ class Rules(ModalRules):
                 return self._adjective(token, self.lex.adjectives[word][0], "adjective")
             if word in self.lex.hedges:
                 return self._adjective(token, self.lex.hedges[word][0], "hedge")
+            if word in self.lex.evaluatives:
+                return self._evaluative(token, self.lex.evaluatives[word][0])
         if token.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in token.children
         ):
@@ -144,8 +152,22 @@ class Rules(ModalRules):
         polarity = polarity_of(cue, verb, self.lex.weakening_modals)
         if polarity is Polarity.CONDITIONAL and self.backshifted(verb):
             polarity = cue.polarity  # "said Washington would support": reported "will support"
+        refusal = cue.polarity is Polarity.OPPOSE and not negated(verb)
+        exception = unless_clause(targets[0]) if refusal else None
+        if exception is not None:
+            # "would veto any resolution that did not also name X": it would accept one that did.
+            polarity = Polarity.CONDITIONAL
         return self._findings(
-            f"verb-{cue.rule_id}", cue, polarity, found, verb, verb, targets, addressee, "verb"
+            f"verb-{cue.rule_id}",
+            cue,
+            polarity,
+            found,
+            verb,
+            verb,
+            targets,
+            addressee,
+            "verb",
+            conditions=(phrase(exception),) if exception is not None else (),
         )
 
     def _phrasal(self, verb: Token, cues: tuple[Cue, ...]) -> Cue | None:
@@ -222,7 +244,8 @@ class Rules(ModalRules):
                 ),
                 None,
             )
-        if negated(head) or any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children):
+        denied = negated(head) or any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children)
+        if denied and not cue.keeps_negation:
             return []
         if (
             poss is not None
@@ -288,28 +311,7 @@ class Rules(ModalRules):
             None,
             "noun",
             target_actor=target_actor,
-        )
-
-    def _predicate_noun(self, noun: Token, cue: Cue) -> list[Finding]:
-        copula = noun.head
-        subj = subject(copula)
-        if subj is None or negated(copula):
-            return []
-        accused = self.ctx.actors_of(subj)
-        found = speaker(copula, self.ctx)
-        if not accused or found is None or accused[0] in found.actors:
-            return []
-        return self._findings(
-            f"predicate-{cue.rule_id}",
-            cue,
-            None,
-            found,
-            noun,
-            copula,
-            [],
-            None,
-            "predicate",
-            target_actor=accused[0],
+            negative=denied,
         )
 
     # ------------------------------------------------------------------ adjectives

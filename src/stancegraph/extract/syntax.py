@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from stancegraph.extract.lexicon import Lexicon
 from stancegraph.extract.mentions import FIRST_PERSON, How, Mentions
+from stancegraph.extract.turns import Turns, speaker_at
 from stancegraph.model import ActorKind
 
 if TYPE_CHECKING:
@@ -43,6 +44,11 @@ class Context:
     speaker: str | None  # the article's first-person speaker, if its metadata names one
     collective: str | None  # the one coalition (else organisation) the article names, if any
     kinds: dict[str, ActorKind]
+    turns: Turns = ()  # a transcript's labelled turns: each has its own speaker
+
+    def speaker_for(self, token: Token) -> str | None:
+        """Who "I" and "we" are at ``token``: its turn's speaker, else the article's."""
+        return speaker_at(self.turns, token.idx, self.speaker)
 
     def actors_of(self, token: Token) -> tuple[str, ...]:
         """Actors named by the noun phrase whose head is ``token`` (and its coordinated heads).
@@ -51,22 +57,23 @@ class Context:
         the phrase's referent, "Finnish President Alexander Stubb" names Stubb.
         """
         out: list[str] = []
-        for head in (token, *_conjuncts(token)):
+        for head in (token, *conjuncts(token)):
             mention = self.mentions.at(head.i)
             if mention is None:
                 # "the African Union envoy, Amina Diallo": the apposition names the person.
                 appos = next((c for c in head.children if c.dep_ == "appos"), None)
                 mention = self.mentions.at(appos.i) if appos is not None else None
             if mention is not None and mention.how is not How.DEMONYM:
-                out.append(mention.actor)
+                out += mention.actors
         return tuple(dict.fromkeys(out))
 
 
-def _conjuncts(token: Token) -> list[Token]:
+def conjuncts(token: Token) -> list[Token]:
+    """The heads coordinated with ``token``: "China" in "Russia and China"."""
     out: list[Token] = []
     for child in token.children:
         if child.dep_ == "conj":
-            out += [child, *_conjuncts(child)]
+            out += [child, *conjuncts(child)]
     return out
 
 
@@ -105,13 +112,13 @@ def holders(clause: Token, ctx: Context, *, speaker_fallback: bool = True) -> Ho
                 return Holders(actors, "subject") if actors else None
         if current.dep_ == "advcl" and any(c.dep_ == "mark" for c in current.children):
             break  # "if ...", "because ...": a subordinate clause with no subject of its own
-        if current.dep_ not in SHARED_SUBJECT_DEPS or head is current:
+        if current.dep_ not in SHARED_SUBJECT_DEPS or head.i == current.i:
             break
         quoted = ctx.mentions.in_quote
         if current.i not in quoted and head.i in quoted:
             # A participle outside quotation marks ("...," insisting that ...) shares the subject
             # of the reporting clause, not of a verb inside the quoted words it got attached to.
-            while head.i in quoted and head.head is not head:
+            while head.i in quoted and head.head.i != head.i:
                 head = head.head
         current = head
     return speaker(clause, ctx) if speaker_fallback else None
@@ -134,7 +141,8 @@ def _subject_holders(
     actors = ctx.actors_of(subj)
     if actors:
         how = ctx.mentions.at(subj.i)
-        via = "pronoun" if how is not None and how.how in (How.PRONOUN, How.TITLE) else "subject"
+        indirect = (How.PRONOUN, How.TITLE, How.DESCRIPTION)
+        via = "pronoun" if how is not None and how.how in indirect else "subject"
         return Holders(actors, via)
     collective = collective_actor(subj, ctx)
     return Holders((collective,), "collective") if collective else None
@@ -142,11 +150,12 @@ def _subject_holders(
 
 def _collective_agreement(clause: Token, ctx: Context) -> bool:
     """Whether "we agreed" is spoken by a person, in an article naming one coalition."""
+    speaking = ctx.speaker_for(clause)
     return (
         clause.lemma_.lower() == "agree"
         and ctx.collective is not None
-        and ctx.speaker is not None
-        and ctx.kinds.get(ctx.speaker) is ActorKind.PERSON
+        and speaking is not None
+        and ctx.kinds.get(speaking) is ActorKind.PERSON
         and ctx.kinds.get(ctx.collective) is ActorKind.COALITION
     )
 
@@ -187,7 +196,7 @@ def speaker(token: Token, ctx: Context, *, first_person: bool = False) -> Holder
             and current.lemma_.lower() in ctx.lexicon.reporting_verbs
         ):
             subj = subject(current)
-            if subj is not None and current is not token and subj.lower_ not in FIRST_PERSON:
+            if subj is not None and current.i != token.i and subj.lower_ not in FIRST_PERSON:
                 actors = ctx.actors_of(subj)
                 if actors:
                     how = ctx.mentions.at(subj.i)
@@ -201,11 +210,15 @@ def speaker(token: Token, ctx: Context, *, first_person: bool = False) -> Holder
                         actors = ctx.actors_of(obj)
                         if actors:
                             return Holders(actors, "speaker")
-        if current.head is current:
+        if current.head.i == current.i:
+            reporter = _quote_reporter(current, token, ctx)
+            if reporter is not None:
+                return reporter
             break
         current = current.head
-    if ctx.speaker is not None and (first_person or not _has_reporting_ancestor(token, ctx)):
-        return Holders((ctx.speaker,), "speaker")
+    speaking = ctx.speaker_for(token)
+    if speaking is not None and (first_person or not _has_reporting_ancestor(token, ctx)):
+        return Holders((speaking,), "speaker")
     return None
 
 
@@ -214,3 +227,26 @@ def _has_reporting_ancestor(token: Token, ctx: Context) -> bool:
         a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in ctx.lexicon.reporting_verbs
         for a in token.ancestors
     )
+
+
+def _quote_reporter(top: Token, token: Token, ctx: Context) -> Holders | None:
+    """The speaker of quoted words whose reporting clause the parser made a conjunct.
+
+    In '"The offensive is a violation," Marchetti told the council' the parser may coordinate
+    "told" with "is" rather than put "is" under it.
+    """
+    quoted = ctx.mentions.in_quote
+    if token.i not in quoted:
+        return None
+    for child in top.children:
+        if (
+            child.dep_ == "conj"
+            and child.i not in quoted
+            and child.pos_ in ("VERB", "AUX")
+            and child.lemma_.lower() in ctx.lexicon.reporting_verbs
+        ):
+            subj = subject(child)
+            actors = ctx.actors_of(subj) if subj is not None else ()
+            if actors and subj is not None and subj.lower_ not in FIRST_PERSON:
+                return Holders(actors, "speaker")
+    return None

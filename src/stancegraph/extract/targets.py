@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PROVISIONAL_PREFIX = "new-"
+PRONOUNS = frozenset({"it", "this", "that", "they", "them"})
+SENTENCES_BACK = 2
 LABEL_WORDS = 8
 SKIP_DEPS = frozenset({"det", "punct", "relcl", "advcl", "cc", "conj", "appos", "aux", "neg"})
 
@@ -63,8 +65,15 @@ class TargetIndex:
         kind: StatementKind,
         matches: list[tuple[int, int, str]],
         mentions: Mentions,
-    ) -> Target:
-        """The node ``target``'s phrase stands for (see the module docstring for the order)."""
+    ) -> Target | None:
+        """The node ``target``'s phrase stands for (see the module docstring for the order).
+
+        A pronoun ("we are not ruling it out", "they are overdue") stands for the nearest
+        proposition named before it, in its sentence or the two before; with none, None: a
+        statement about "it" says nothing.
+        """
+        if target.pos_ == "PRON" and target.lower_ in PRONOUNS:
+            return _antecedent(target, matches, self._depth)
         tokens = _phrase_tokens(target)
         if kind is StatementKind.CRITICISM:
             actor = _actor_in(target, mentions, demonyms=True)
@@ -87,9 +96,31 @@ class TargetIndex:
         actor = _actor_in(target, mentions)
         if actor is not None:
             return Target(actor)
-        words = [t.text for t in tokens if not t.is_punct][:LABEL_WORDS]
-        label = " ".join(words).strip() or target.text
+        return self.provisional(target)
+
+    @staticmethod
+    def provisional(target: Token, prefix: str = "") -> Target:
+        """A new proposition labelled by ``target``'s phrase (after ``prefix``: "not ...")."""
+        words = [t.text for t in _phrase_tokens(target) if not t.is_punct][:LABEL_WORDS]
+        label = prefix + (" ".join(words).strip() or target.text)
         return Target(PROVISIONAL_PREFIX + slug(label)[:60].strip("-"), label)
+
+
+def _antecedent(
+    pronoun: Token, matches: list[tuple[int, int, str]], depth: dict[str, int]
+) -> Target | None:
+    """The proposition named last before ``pronoun``: in the nearest sentence that names one."""
+    sentences = list(pronoun.doc.sents)
+    here = next(n for n, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+    for n in range(here, max(-1, here - 1 - SENTENCES_BACK), -1):
+        sentence = sentences[n]
+        named = [
+            m for m in matches if sentence.start <= m[0] and m[1] <= min(sentence.end, pronoun.i)
+        ]
+        if named:
+            best = max(named, key=lambda m: (m[1] - m[0], depth.get(m[2], 0), m[0], m[2]))
+            return Target(best[2])
+    return None
 
 
 def _depth(proposition: Proposition, by_id: dict[str, Proposition]) -> int:

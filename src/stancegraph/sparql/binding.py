@@ -20,17 +20,17 @@ from stancegraph.rdf_ntriples import term
 from stancegraph.sparql.library import NamedQuery
 from stancegraph.sparql.params import KINDS, ParameterValueError, Term
 
-# What can hold a '{' or '#' that is not syntax: strings (long ones first), IRIs and comments.
-_SKIP = re.compile(
+NOT_SYNTAX = (
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
     r'|"(?:[^"\\\n]|\\.)*"'
     r"|'(?:[^'\\\n]|\\.)*'"
     r'|<[^<>"{}|^`\\\s]*>'
     r"|#[^\n]*"
-    r"|(?P<brace>\{)",
-    re.S,
 )
+"""What can hold a ``{``, ``#`` or keyword that is not syntax: strings (long ones first), IRIs
+and comments. A pattern that tries it first sees only syntax in its own alternatives."""
+_SKIP = re.compile(NOT_SYNTAX + r"|(?P<brace>\{)", re.S)
 
 
 def bind(query: NamedQuery, values: Mapping[str, str], base: str = DEFAULT_BASE) -> str:

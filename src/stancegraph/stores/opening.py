@@ -16,6 +16,7 @@ from stancegraph.stores import Store
 from stancegraph.stores.memory import RdflibStore
 from stancegraph.stores.oxigraph import OxigraphStore
 from stancegraph.stores.remote import RemoteStore
+from stancegraph.stores.servers import Server
 
 DEFAULT_STORE = "oxigraph"
 """The store queries use unless told otherwise (why: see the README's benchmark figures)."""
@@ -27,7 +28,7 @@ def open_store(
     spec: str = DEFAULT_STORE,
     *,
     graph_dir: Path | str = "graph",
-    endpoint: str | None = None,
+    endpoint: Server | str | None = None,
     base: str = DEFAULT_BASE,
     report: Callable[[str], None] = lambda line: None,
     reader: GraphReader = load,
@@ -35,14 +36,16 @@ def open_store(
     """A store answering over the graph built from ``graph_dir``, or the server at ``endpoint``.
 
     ``spec`` is ``rdflib`` or ``oxigraph`` (in memory, loaded now) or ``oxigraph:PATH`` (on disk:
-    loaded only when ``graph_dir`` changed since the last load). A server is queried as it is;
-    ``stancegraph push`` is what loads it. ``reader`` reads ``graph_dir`` (curated statements
-    only by default; the command line passes an :class:`~stancegraph.assembly.Assembly` so that
-    queries see the extracted statements the exports have).
+    loaded only when ``graph_dir`` changed since the last load). A server (a
+    :class:`~stancegraph.stores.servers.Server`, or a URL whose kind is detected) is queried as it
+    is, over the graphs under ``base``'s graph prefix; ``stancegraph push`` is what loads it.
+    ``reader`` reads ``graph_dir`` (curated statements only by default; the command line passes
+    an :class:`~stancegraph.assembly.Assembly` so that queries see the extracted statements the
+    exports have).
 
     Raises:
-        InputError: an unknown store, or a mistake in ``graph_dir``'s inputs.
-        StoreError: the on-disk store cannot be opened.
+        InputError: an unknown store or server, or a mistake in ``graph_dir``'s inputs.
+        StoreError: the on-disk store cannot be opened, or the server's kind cannot be asked.
 
     Examples:
         >>> store = open_store("rdflib", graph_dir="graph")
@@ -51,7 +54,7 @@ def open_store(
 
     """
     if endpoint is not None:
-        return RemoteStore(endpoint)
+        return RemoteStore.connect(endpoint, base=base)
     kind, _, path = spec.partition(":")
     if kind == "rdflib" and not path:
         return RdflibStore.from_graph(reader(graph_dir), base)

@@ -1,12 +1,17 @@
 """``stancegraph push``: load the graph into a SPARQL server, all graphs or none.
 
 Each named graph (the registry, one per article) is first uploaded whole with the Graph Store
-Protocol under a staging name that no query asks for. Only when every upload has succeeded does
-one SPARQL Update request move the staged graphs over the real ones (``MOVE`` replaces the
-target whole) and drop the graphs of articles no longer in the corpus. A server that runs an
-update request as one transaction (Oxigraph does) therefore shows the old graphs or the new
-ones, never a mix: a push that fails or is killed half-way leaves the earlier graphs as they
-were, and the staging graphs it left behind are dropped by the next push.
+Protocol under a staging name, outside the graph prefix that queries are scoped to. Only when
+every upload has succeeded does one SPARQL Update request drop the graphs of articles no longer
+in the corpus (and staging graphs an earlier push left) and then, last, move the staged graphs
+over the real ones (``MOVE`` replaces the target whole).
+
+What an interrupted push leaves depends on the server. Killed during the uploads: the earlier
+graphs, untouched, plus staging graphs that no query sees and the next push drops. Killed during
+the update: Oxigraph and Virtuoso 7 both come back with the earlier graphs (neither commits the
+request before it ends; the tests kill both mid-update). An update that fails half-way without a
+crash is rolled back by Oxigraph, but Virtuoso keeps the operations before the failed one: the
+error then says so, and pushing again puts every graph right.
 """
 
 from __future__ import annotations
@@ -21,10 +26,11 @@ from rdflib import URIRef
 
 from stancegraph.assembly import GraphReader
 from stancegraph.errors import StoreError
-from stancegraph.iris import DEFAULT_BASE, Iris
+from stancegraph.iris import DEFAULT_BASE
 from stancegraph.loading import load
 from stancegraph.rdf_ntriples import ntriples_by_graph, term
 from stancegraph.stores.remote import RemoteStore
+from stancegraph.stores.servers import Server
 
 STAGING_PREFIX = "urn:stancegraph:staging:"
 """Graph names of uploads not yet moved into place."""
@@ -45,17 +51,19 @@ class PushReport:
 def push(
     store: RemoteStore,
     documents: Mapping[str, bytes],
-    graph_prefix: str,
     progress: Progress = lambda done, total: None,
 ) -> PushReport:
-    """Replace the server's graphs under ``graph_prefix`` with ``documents`` (name -> N-Triples).
+    """Replace the server's graphs under the store's graph prefix with ``documents``.
+
+    ``documents`` maps graph names to N-Triples documents.
 
     Raises:
-        StoreError: an upload or the final update failed; the server's graphs are unchanged.
+        StoreError: an upload or the final update failed; the server's graphs are unchanged,
+            except on a server whose update requests are not atomic (the message then says).
 
     """
-    leftovers = graph_names(store, STAGING_PREFIX)
-    stale = graph_names(store, graph_prefix) - set(documents)
+    leftovers = set(store.graphs(STAGING_PREFIX))
+    stale = set(store.graphs()) - set(documents)
     token = uuid.uuid4().hex
     staged: dict[str, str] = {}
     try:
@@ -64,12 +72,23 @@ def push(
             store.put_graph(staging, document)
             staged[name] = staging
             progress(index + 1, len(documents))
-        operations = [f"DROP SILENT GRAPH {_iri(g)}" for g in sorted(leftovers | stale)]
-        operations += [f"MOVE {_iri(s)} TO {_iri(name)}" for name, s in staged.items()]
-        store.update(" ;\n".join(operations))
     except StoreError:
         _drop_quietly(store, staged.values())
         raise
+    # The MOVEs come last: on a server that keeps what ran before a failure, a failed request
+    # has then at worst dropped graphs that were going anyway, or moved some articles in whole.
+    operations = [f"DROP SILENT GRAPH {_iri(g)}" for g in sorted(leftovers | stale)]
+    operations += [f"MOVE {_iri(s)} TO {_iri(name)}" for name, s in staged.items()]
+    try:
+        store.update(" ;\n".join(operations))
+    except StoreError as error:
+        _drop_quietly(store, staged.values())
+        if store.atomic_updates:
+            raise
+        raise StoreError(
+            f"{error} (a {store.kind} server does not undo the part of an update request done"
+            " before a failure: some graphs may be new and others old; push again)"
+        ) from None
     return PushReport(
         graphs=len(documents),
         triples=sum(document.count(b"\n") for document in documents.values()),
@@ -78,19 +97,13 @@ def push(
     )
 
 
-def graph_names(store: RemoteStore, prefix: str) -> set[str]:
-    """The names of the server's named graphs that start with ``prefix``."""
-    results = store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
-    return {str(row[0]) for row in results if row[0] is not None and str(row[0]).startswith(prefix)}
-
-
 def _iri(name: str) -> str:
     return term(URIRef(name))
 
 
 def _drop_quietly(store: RemoteStore, staging: Iterable[str]) -> None:
-    # Best effort only: the server may be the thing that failed. Staging graphs left behind are
-    # part of the union default graph until the next push drops them (see the README).
+    # Best effort only: the server may be the thing that failed. Staging graphs left behind lie
+    # outside the graph prefix, so no query sees them; the next push drops them.
     names = list(staging)
     if not names:
         return
@@ -100,17 +113,22 @@ def _drop_quietly(store: RemoteStore, staging: Iterable[str]) -> None:
 
 def push_graph(
     graph_dir: Path | str,
-    url: str,
+    server: Server | str,
     base: str = DEFAULT_BASE,
     progress: Progress = lambda done, total: None,
     reader: GraphReader = load,
 ) -> PushReport:
-    """Load ``graph_dir`` with ``reader``, map it and :func:`push` it to the server at ``url``.
+    """Load ``graph_dir`` with ``reader``, map it and :func:`push` it to ``server``.
+
+    ``server`` is a :class:`~stancegraph.stores.servers.Server` or a URL (its kind detected);
+    a login, if the server wants one, comes from the environment (see
+    :mod:`stancegraph.stores.http`).
 
     Raises:
-        InputError: a mistake in the inputs (nothing is sent).
-        StoreError: the push failed; the server's graphs are unchanged.
+        InputError: a mistake in the inputs or in how the server is named (nothing is sent).
+        StoreError: the push failed (see :func:`push` for what the server then holds).
 
     """
+    store = RemoteStore.connect(server, base=base)
     documents = ntriples_by_graph(reader(graph_dir), base)
-    return push(RemoteStore(url), documents, str(Iris(base).graph_prefix()), progress)
+    return push(store, documents, progress)

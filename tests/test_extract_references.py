@@ -1,0 +1,89 @@
+"""Holders that the text does not name: "it", "they", "his government", "the initiative", turns."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from stancegraph.extract.pipeline import Extractor
+from stancegraph.model import Article, Polarity
+
+Found = list[tuple[str, str, Polarity | None, str]]
+
+
+@pytest.fixture(scope="module")
+def extractor(own_extractor: Extractor) -> Extractor:
+    return own_extractor
+
+
+def _found(
+    extractor: Extractor, text: str, speaker: str | None = None, day: date = date(2031, 10, 8)
+) -> Found:
+    article = Article("t", "T", day, text, speaker=speaker)
+    return [
+        (s.holder, s.kind.value, s.polarity, s.target)
+        for s in extractor.extract(article).statements
+    ]
+
+
+def test_they_after_two_subjects_is_both(extractor: Extractor) -> None:
+    found = _found(extractor, "Russia and China said they could not support the draft resolution.")
+    assert [(h, p) for h, _, p, _ in found] == [
+        ("russia", Polarity.OPPOSE),
+        ("china", Polarity.OPPOSE),
+    ]
+
+
+def test_it_is_the_subject_of_the_clause_above(extractor: Extractor) -> None:
+    found = _found(extractor, "Kenya welcomed the talks but said it would not back the draft.")
+    assert ("kenya", "stance", Polarity.OPPOSE, "sanctions-resolution") in found
+
+
+def test_it_after_a_thing_or_a_person_is_left_alone(extractor: Extractor) -> None:
+    text = "The draft resolution was welcomed by Kenya. It rejected any deadline."
+    assert [h for h, *_ in _found(extractor, text)] == ["kenya"]
+    text = "Julien Marchetti spoke first. It rejected any deadline."
+    assert _found(extractor, text) == []
+
+
+def test_expletive_it_is_never_an_actor(extractor: Extractor) -> None:
+    found = _found(extractor, "Kenya said it is premature to back the draft resolution.")
+    assert found == [("kenya", "stance", Polarity.CONDITIONAL, "sanctions-resolution")]
+
+
+def test_his_government_is_the_state_he_serves(extractor: Extractor) -> None:
+    text = "Mr Mansour said his government would back a legally binding agreement."
+    found = _found(extractor, text, day=date(2031, 9, 10))
+    assert [(h, p) for h, _, p, _ in found] == [("egypt", Polarity.SUPPORT)]
+
+
+def test_the_initiative_is_the_one_named_before(extractor: Extractor) -> None:
+    text = (
+        "Estonia hosted the Baltic Cable Security Initiative. "
+        "The initiative rejected the new anchor rules."
+    )
+    found = _found(extractor, text, day=date(2031, 5, 1))
+    assert ("baltic-cable-initiative", "stance", Polarity.OPPOSE, "anchor-rules") in found
+    assert _found(extractor, "The initiative rejected the new anchor rules.") == []
+
+
+def test_each_transcript_turn_has_its_speaker(extractor: Extractor) -> None:
+    text = (
+        "MINISTER HALVORSEN: We support the maritime patrol.\n\n"
+        "MINISTER OZOLS: We support the maritime patrol too.\n\n"
+        "QUESTION: We support the maritime patrol, don't we?"
+    )
+    found = _found(extractor, text, speaker="erik-halvorsen", day=date(2031, 11, 20))
+    assert [h for h, *_ in found] == ["erik-halvorsen", "andris-ozols"]
+
+
+def test_a_pronoun_target_is_the_proposition_named_before(extractor: Extractor) -> None:
+    text = (
+        "QUESTION: Will Norway join a reassurance force?\n\n"
+        "MINISTER HALVORSEN: We are not ruling it out."
+    )
+    found = _found(extractor, text, speaker="erik-halvorsen", day=date(2031, 11, 20))
+    assert found == [("erik-halvorsen", "stance", Polarity.CONDITIONAL, "reassurance-force")]
+    nothing_before = "MINISTER HALVORSEN: We are not ruling it out."
+    assert _found(extractor, nothing_before, speaker="erik-halvorsen") == []
