@@ -35,6 +35,7 @@ from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS
 from stancegraph.formats import EXPORT_FORMATS
 from stancegraph.iris import DEFAULT_BASE
 from stancegraph.outputs import draw_to_file, export_to_file
+from stancegraph.querying import answer_as_text
 from stancegraph.sparql.binding import bind
 from stancegraph.sparql.library import find, listing
 from stancegraph.sparql.results import RESULT_FORMATS
@@ -323,7 +324,7 @@ def query(  # click passes every parameter by name
         report=report,
         reader=assembly(curated_only, model),
     )
-    click.echo(RESULT_FORMATS[output_format](store.select(text)), nl=False)
+    click.echo(answer_as_text(store, text, output_format), nl=False)
 
 
 @main.command()

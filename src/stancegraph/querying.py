@@ -78,10 +78,19 @@ def written(
         'Alexander Stubb,A concrete plan before making troop or security commitments,'
 
     """
-    text = bind(find(name_or_file), params, base)
+    return answer_as_text(store, bind(find(name_or_file), params, base), output_format)
+
+
+def answer_as_text(store: Store, query: str, output_format: str) -> str:
+    """The rows of an already bound ``query`` on ``store`` as text, as :func:`written` gives.
+
+    Raises:
+        StoreError: the store failed to answer.
+
+    """
     if output_format == "csv" and isinstance(store, OxigraphStore):
-        return store.select_csv(text)
-    return RESULT_FORMATS[output_format](store.select(text))
+        return store.select_csv(query)
+    return RESULT_FORMATS[output_format](store.select(query))
 
 
 def as_store(source: StanceGraph | Dataset | Store) -> Store:
