@@ -7,8 +7,9 @@ statements: 2.6 M triples, over a gigabyte of text), and a :class:`Document` joi
 one file: the prefixes once at the top, and the graphs of JSON-LD in one array.
 
 Oxigraph reads each graph from the mapping's N-Triples or N-Quads text (:func:`quads`): its parser
-builds the terms far faster than Python could, and skips checks the mapping makes already
-(``lenient``).
+builds the terms far faster than Python could. It parses ``lenient``, without validating IRIs:
+the graph mints its own from checked ids under a checked base, and an article's ``url`` is
+written as given, as it was before Oxigraph wrote the exports.
 """
 
 from __future__ import annotations
