@@ -37,10 +37,21 @@ def _named_graphs(ds: Dataset) -> dict[str, Graph]:
     out = {}
     for graph in ds.graphs():
         if len(graph):
-            plain = Graph()
-            for triple in graph:
-                plain.add(triple)
-            out[str(graph.identifier)] = plain
+            out[str(graph.identifier)] = _lower_case_languages(graph)
+    return out
+
+
+def _lower_case_languages(graph: Graph) -> Graph:
+    """``graph`` with its language tags in lower case, as Oxigraph writes them.
+
+    Language tags are case-insensitive (BCP 47), RDF's value space of them is lower case, and
+    Oxigraph, which writes the exports, normalises them so: the mapping's ``de-CH`` is ``de-ch``
+    in every export, as in the pyoxigraph store.
+    """
+    out = Graph()
+    for s, p, o in graph:
+        tagged = isinstance(o, Literal) and o.language
+        out.add((s, p, Literal(str(o), lang=o.language.lower()) if tagged else o))
     return out
 
 
@@ -75,7 +86,7 @@ def test_export_parses_back_to_the_rdflib_mapping(which: str, name: str) -> None
             assert isomorphic(graph, got[identifier]), identifier
     else:
         parsed_graph = Graph().parse(data=data, format=fmt.rdflib_name)
-        assert isomorphic(parsed_graph, union(dataset))
+        assert isomorphic(parsed_graph, _lower_case_languages(union(dataset)))
 
 
 @pytest.mark.parametrize("name", ["turtle", "n-triples"])

@@ -8,28 +8,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import BinaryIO
 
 import networkx as nx
+import pyoxigraph as ox
 
 from stancegraph.collector import collector_paused
-from stancegraph.rdf_writers import (
-    JsonLdWriter,
-    NQuadsWriter,
-    NTriplesWriter,
-    RdfWriter,
-    TrigWriter,
-    TurtleWriter,
-)
 
 
 @dataclass(frozen=True, slots=True)
 class RdfFormat:
     """An RDF serialisation; ``named_graphs`` formats keep one graph per article.
 
-    ``writer`` makes the object that writes the format into a binary stream, given the prefixes
-    to declare (see :func:`~stancegraph.rdf_export.write_rdf`); ``rdflib_name`` is the name
-    rdflib parses it by.
+    ``syntax`` is the format Oxigraph writes it in (see :func:`~stancegraph.rdf_export.write_rdf`);
+    ``rdflib_name`` is the name rdflib parses it by.
     """
 
     name: str
@@ -37,7 +28,7 @@ class RdfFormat:
     media_type: str
     rdflib_name: str
     named_graphs: bool
-    writer: Callable[[BinaryIO, dict[str, str]], RdfWriter]
+    syntax: ox.RdfFormat
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +80,17 @@ RDF_FORMATS: MappingProxyType[str, RdfFormat] = MappingProxyType(
     {
         f.name: f
         for f in (
-            RdfFormat("turtle", ".ttl", "text/turtle", "turtle", False, TurtleWriter),
-            RdfFormat("trig", ".trig", "application/trig", "trig", True, TrigWriter),
-            RdfFormat("json-ld", ".jsonld", "application/ld+json", "json-ld", True, JsonLdWriter),
-            RdfFormat("n-triples", ".nt", "application/n-triples", "nt", False, NTriplesWriter),
-            RdfFormat("n-quads", ".nq", "application/n-quads", "nquads", True, NQuadsWriter),
+            RdfFormat("turtle", ".ttl", "text/turtle", "turtle", False, ox.RdfFormat.TURTLE),
+            RdfFormat("trig", ".trig", "application/trig", "trig", True, ox.RdfFormat.TRIG),
+            RdfFormat(
+                "json-ld", ".jsonld", "application/ld+json", "json-ld", True, ox.RdfFormat.JSON_LD
+            ),
+            RdfFormat(
+                "n-triples", ".nt", "application/n-triples", "nt", False, ox.RdfFormat.N_TRIPLES
+            ),
+            RdfFormat(
+                "n-quads", ".nq", "application/n-quads", "nquads", True, ox.RdfFormat.N_QUADS
+            ),
         )
     }
 )

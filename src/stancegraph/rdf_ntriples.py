@@ -5,12 +5,16 @@ parse their lexical form; a store that parses N-Quads itself (pyoxigraph, a SPAR
 needs the text. The same mapping functions fill a :class:`LineSink` instead of an rdflib graph
 (:class:`~stancegraph.rdf_sink.RdflibSink`), and the line is written straight from the mapping's
 light terms, so the two views cannot drift apart (a test parses the text and compares).
+
+The exports (:mod:`~stancegraph.rdf_export`) fill a :class:`SubjectSink` instead, which groups a
+graph's triples by subject and predicate, so that the Turtle, TriG and JSON-LD that Oxigraph
+writes from the text state each subject once, in one block.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
@@ -19,7 +23,7 @@ from rdflib.term import Node
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import DEFAULT_BASE, Iris
 from stancegraph.rdf_mapping import graph_sections
-from stancegraph.rdf_sink import Lit, Triple
+from stancegraph.rdf_sink import Lit, Term, Triple
 
 _LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _LITERAL_SPECIAL = re.compile(r'[\\"\n\r]')
@@ -63,7 +67,7 @@ class LineSink:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self._iris = _Bracketed()
+        self._iris = IriTerms()
 
     def add(self, triple: Triple) -> None:
         """Add one triple."""
@@ -73,12 +77,79 @@ class LineSink:
         self.lines.append(f"{iris[subject]} {iris[predicate]} {text} .\n")
 
 
-class _Bracketed(dict[str, str]):
-    """IRIs written as N-Triples terms, each checked and bracketed on its first use only."""
+class IriTerms(dict[str, str]):
+    """IRIs written as N-Triples terms, each checked and bracketed on its first use only.
+
+    One per graph: predicates, classes and the graph's own nodes recur on many of its lines.
+    """
 
     def __missing__(self, iri: str) -> str:
         self[iri] = text = iri_term(iri)
         return text
+
+
+Objects = dict[Term, None]
+"""A subject's objects for one predicate: a dict used as an ordered set."""
+Subjects = dict[URIRef, dict[URIRef, Objects]]
+"""Triples grouped by subject, then predicate, each level in the order first written."""
+
+
+class SubjectSink:
+    """A :class:`~stancegraph.rdf_sink.TripleSink` that groups triples by subject and predicate.
+
+    A triple added twice is kept once (a statement's extraction activity is written again by
+    every statement of the article it read).
+
+    >>> from stancegraph.vocab import SG
+    >>> sink = SubjectSink()
+    >>> for _ in range(2):
+    ...     sink.add((SG.support, SG.polarity, Lit("x")))
+    >>> sink.subjects[SG.support][SG.polarity]
+    {Lit(lexical='x', lang=None, datatype=None): None}
+    """
+
+    __slots__ = ("subjects",)
+
+    def __init__(self) -> None:
+        self.subjects: Subjects = {}
+
+    def add(self, triple: Triple) -> None:
+        """Add one triple."""
+        subject, predicate, obj = triple
+        predicates = self.subjects.get(subject)
+        if predicates is None:
+            predicates = self.subjects[subject] = {}
+        objects = predicates.get(predicate)
+        if objects is None:
+            objects = predicates[predicate] = {}
+        objects[obj] = None
+
+
+def subjects_text(subjects: Subjects, which: Iterable[URIRef], graph: URIRef | None = None) -> str:
+    """The triples of the subjects ``which`` as N-Triples, or as N-Quads in ``graph``.
+
+    Subjects come in the order of ``which``, each with its predicates in the order first written.
+
+    >>> sink = SubjectSink()
+    >>> for o in ("a", "b"):
+    ...     sink.add((URIRef("http://ex.org/s"), URIRef("http://ex.org/p"), Lit(o)))
+    >>> print(subjects_text(sink.subjects, sink.subjects, URIRef("urn:g")), end="")
+    <http://ex.org/s> <http://ex.org/p> "a" <urn:g> .
+    <http://ex.org/s> <http://ex.org/p> "b" <urn:g> .
+    """
+    end = " .\n" if graph is None else f" {iri_term(graph)} .\n"
+    iris = IriTerms()
+    lines: list[str] = []
+    append = lines.append  # this loop runs for each of the millions of triples of the exports
+    for subject in which:
+        start = iris[subject] + " "
+        for predicate, objects in subjects[subject].items():
+            head = start + iris[predicate] + " "
+            for obj in objects:
+                # A literal is mostly a graph's own text (a quote), written once: not kept.
+                text = literal_term(obj) if isinstance(obj, Lit) else iris[obj]
+                append(f"{head}{text}{end}")
+    return "".join(lines)
 
 
 def iri_term(iri: str) -> str:
