@@ -20,7 +20,13 @@ from matplotlib.transforms import Bbox
 from matplotlib.typing import LineStyleType, RcKeyType
 
 from stancegraph.corpus import StanceGraph
-from stancegraph.labelling import hide_overlapping, move_off_markers, renderer_of
+from stancegraph.labelling import (
+    hide_overlapping,
+    marker_boxes,
+    move_off_markers,
+    renderer_of,
+    shorten,
+)
 from stancegraph.model import ActorKind, NodeKind, Polarity, StatementKind
 from stancegraph.nx_mapping import to_networkx
 
@@ -113,13 +119,8 @@ def title_for(graph: StanceGraph, what: str) -> str:
     if views:
         what = f"{what} ({', '.join(views)})"
     if len(graph.articles) == 1:
-        return f'{what} — "{_shortened(graph.articles[0].title)}"{dates}'
+        return f'{what} — "{shorten(graph.articles[0].title, 70)}"{dates}'
     return f"{what} — {len(graph.articles)} articles{dates}"
-
-
-def _shortened(title: str, limit: int = 70) -> str:
-    # Long headlines would run past the figure's width.
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
 KAMADA_KAWAI_LIMIT = 60
@@ -221,7 +222,7 @@ def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NOD
         ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
         nodes = sorted(network.nodes)
         small = len(nodes) <= 60
-        markers = _marker_boxes(ax, [positions[n] for n in nodes], MARKER_SIZE if small else 120)
+        markers = marker_boxes(ax, [positions[n] for n in nodes], MARKER_SIZE if small else 120)
         to_data = ax.transData.inverted()
         adjust_text(
             texts,
@@ -259,19 +260,6 @@ def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NOD
 
 MARKER_SIZE = 260
 """Node marker area in points squared, at up to 60 nodes."""
-
-
-def _marker_boxes(ax: Axes, centres: Sequence[tuple[float, float]], size: float) -> list[Bbox]:
-    # Display space: a marker's size is fixed in points, whatever the data limits are.
-    figure = ax.get_figure(root=True)
-    assert figure is not None  # an Axes always belongs to a figure
-    figure.draw_without_rendering()  # settles the layout: data-to-display transforms are final
-    half = math.sqrt(size) / 2 * figure.dpi / 72
-    boxes = []
-    for centre in centres:
-        x, y = ax.transData.transform(centre)
-        boxes.append(Bbox.from_extents(x - half, y - half, x + half, y + half))
-    return boxes
 
 
 def _most_connected(full: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -119,6 +120,22 @@ def move_off_markers(texts: Sequence[Text], markers: Sequence[Bbox], renderer: R
             moved += 1
             break
     return moved
+
+
+def marker_boxes(ax: Axes, centres: Sequence[tuple[float, float]], size: float) -> list[Bbox]:
+    """Display-space boxes of square-ish markers of ``size`` points squared at data ``centres``.
+
+    Display space, because a marker's size is fixed in points whatever the data limits are.
+    """
+    figure = ax.get_figure(root=True)
+    assert figure is not None  # an Axes always belongs to a figure
+    figure.draw_without_rendering()  # settles the layout: data-to-display transforms are final
+    half = math.sqrt(size) / 2 * figure.dpi / 72
+    boxes = []
+    for centre in centres:
+        x, y = ax.transData.transform(centre)
+        boxes.append(Bbox.from_extents(x - half, y - half, x + half, y + half))
+    return boxes
 
 
 def renderer_of(ax: Axes) -> RendererBase:
