@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from stancegraph.analysis.levels import Level, PropositionLevel, at_level, at_proposition_level
-from stancegraph.analysis.networks import derived_network, export_network
+from stancegraph.analysis.levels import Level, PropositionLevel
+from stancegraph.analysis.networks import derived_network, export_network, view
 from stancegraph.analysis.onemode import Normalisation
-from stancegraph.analysis.periods import window
 from stancegraph.assembly import GraphReader
 from stancegraph.diagrams import IMAGE_FORMATS, render_diagram
 from stancegraph.files import write_atomically
@@ -93,8 +92,7 @@ def draw_to_file(
     chosen = image_format or (output.suffix.lstrip(".").lower() if output else "") or "png"
     if chosen not in IMAGE_FORMATS:
         raise ValueError(f"cannot draw {chosen!r}; choose one of {', '.join(IMAGE_FORMATS)}")
-    graph = at_level(window(reader(graph_dir), start, end), level)
-    graph = at_proposition_level(graph, propositions)
+    graph = view(reader(graph_dir), level, propositions, start, end)
     target = output or Path(f"{diagram}.{chosen}")
     write_atomically(target.parent, {target.name: render_diagram(graph, diagram, chosen)})
     return target

@@ -89,8 +89,25 @@ def derived_network(
     """
     if name not in NETWORKS:
         raise KeyError(f"unknown network {name!r}; choose one of {', '.join(sorted(NETWORKS))}")
-    selected = at_proposition_level(at_level(window(graph, start, end), level), propositions)
-    return NETWORKS[name].build(selected, normalisation)
+    return NETWORKS[name].build(view(graph, level, propositions, start, end), normalisation)
+
+
+def view(
+    graph: StanceGraph,
+    level: Level = Level.PERSON,
+    propositions: PropositionLevel = PropositionLevel.AS_CODED,
+    start: date | None = None,
+    end: date | None = None,
+) -> StanceGraph:
+    """``graph`` as a network or diagram shows it: a date window, a holder and a proposition level.
+
+    Statements dated ``start`` to ``end`` are kept, then moved to ``level`` and ``propositions``.
+
+    >>> from stancegraph import load
+    >>> sorted({s.holder for s in view(load("graph"), Level.STATE).statements})[:2]
+    ['australia', 'canada']
+    """
+    return at_proposition_level(at_level(window(graph, start, end), level), propositions)
 
 
 def export_network(network: nx.Graph, format_name: str) -> bytes:
