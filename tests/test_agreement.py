@@ -107,3 +107,21 @@ def test_a_proposition_limits_the_pairs(graph: StanceGraph, store: Store) -> Non
         frozenset(("alpha", "beta")),
     }
     assert {r["polarity"] for r in rows} == {"oppose", "support"}
+
+
+def test_a_proposition_limits_the_conflicts_to_the_same_rows(
+    graph: StanceGraph, store: Store
+) -> None:
+    # The proposition is bound inside both sides' sub-queries (# @bind): the rows must be those
+    # of the unbound query on that proposition, no more and no fewer.
+    every = run(store, "conflict", {}).records()
+    bound = run(store, "conflict", {"proposition": "p2"}).records()
+    on_p2 = {r["on"] for r in bound}
+    assert len(on_p2) == 1
+    assert bound == [r for r in every if r["on"] in on_p2]
+    ids = _ids(graph)
+    assert {(ids[r["supporter"]], ids[r["opponent"]]) for r in bound} == {
+        ("alpha", "epsilon"),
+        ("beta", "epsilon"),
+        ("beta", "alpha"),  # alpha holds both positions, but does not conflict with itself
+    }

@@ -120,6 +120,37 @@ def test_a_value_cannot_escape_its_term() -> None:
     assert text.index("VALUES") < text.index("?s ?p ?q")
 
 
+def test_bind_marker_places_a_parameter_inside_a_sub_query() -> None:
+    query = parse(
+        "t",
+        "t.rq",
+        "# @param who actor?\n# @param on proposition?\n"
+        "SELECT ?who WHERE {\n"
+        "  { SELECT DISTINCT ?who ?on WHERE {\n"
+        "      # @bind who\n"
+        "      ?who ?stance ?on } }\n"
+        "  ?on ?p ?label }\n",
+    )
+    text = bind(query, {"who": "keir-starmer", "on": "ceasefire"})
+    lines = text.splitlines()
+    # `who` goes right after its marker, inside the sub-query; `on` (no marker) at the outer brace.
+    assert lines[lines.index("      # @bind who") + 1].startswith(" VALUES ?who {")
+    assert lines[2].startswith("SELECT ?who WHERE { VALUES ?on {")
+    assert text.count("VALUES") == 2
+    assert bind(query, {}) == query.text  # nothing given, nothing inserted
+
+
+def test_bind_marker_naming_an_undeclared_parameter_is_an_error(tmp_path: Path) -> None:
+    file = tmp_path / "typo.rq"
+    file.write_text(
+        "# Labels.\n# @param actor actor? the actor\nSELECT ?l WHERE {\n  # @bind actr\n"
+        "  ?actor <http://www.w3.org/2000/01/rdf-schema#label> ?l }\n"
+    )
+    code, _, err = _cli(str(file))
+    assert code == 2
+    assert f"error: {file}:4: @bind: 'actr' is not a declared parameter" in err
+
+
 def test_user_file_with_declared_parameter(tmp_path: Path) -> None:
     file = tmp_path / "labels.rq"
     file.write_text(

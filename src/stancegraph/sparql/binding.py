@@ -4,6 +4,10 @@ The same text goes to every store (rdflib, pyoxigraph, a server), so the rows ca
 because one engine pre-binds variables (``initBindings``) and another joins them. The block goes
 first in the outermost group, where every pattern and FILTER of the query sees the values; the
 values are RDF terms written in N-Triples syntax, never the user's text itself.
+
+A query may instead place a parameter with a ``# @bind NAME [NAME ...]`` comment line inside a
+sub-query: the block then goes right after each such line. An engine computes a sub-query before
+joining it, so a value bound only outside would come too late to make it selective.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ NOT_SYNTAX = (
 """What can hold a ``{``, ``#`` or keyword that is not syntax: strings (long ones first), IRIs
 and comments. A pattern that tries it first sees only syntax in its own alternatives."""
 _SKIP = re.compile(NOT_SYNTAX + r"|(?P<brace>\{)", re.S)
+_MARKER = re.compile(r"#\s*@bind\b(?P<names>[^\n]*)")
 
 
 def bind(query: NamedQuery, values: Mapping[str, str], base: str = DEFAULT_BASE) -> str:
@@ -60,22 +65,50 @@ def bind(query: NamedQuery, values: Mapping[str, str], base: str = DEFAULT_BASE)
     missing = [p.name for p in query.parameters if not p.optional and p.name not in terms]
     if missing:
         raise QueryError(query.path, f"param {missing[0]}", "required parameter not given")
-    text = query.text
-    if terms:
-        text = _insert_values(query, terms)
+    markers = _markers(query)
+    text = _insert_values(query, terms, markers) if terms else query.text
     check(text, query.path)
     return text
 
 
-def _insert_values(query: NamedQuery, terms: Mapping[str, Term]) -> str:
+def _insert_values(
+    query: NamedQuery, terms: Mapping[str, Term], markers: list[tuple[int, list[str]]]
+) -> str:
+    placed = {name for _, names in markers for name in names}
+    # Inserted from the end backwards, so that earlier positions stay valid.
+    insertions = [(end, [n for n in names if n in terms]) for end, names in markers]
+    outer = [name for name in terms if name not in placed]
+    if outer:
+        brace = next((m for m in _SKIP.finditer(query.text) if m["brace"]), None)
+        if brace is None:
+            raise QueryError(query.path, "", "no WHERE group to bind parameters in")
+        insertions.append((brace.end(), outer))
+    text = query.text
+    for position, names in sorted(insertions, reverse=True):
+        block = "".join(f" VALUES ?{name} {{ {term(terms[name])} }}\n" for name in names)
+        text = text[:position] + block + text[position:]
+    return text
+
+
+def _markers(query: NamedQuery) -> list[tuple[int, list[str]]]:
+    """Each ``# @bind`` line's end (where its block goes) and the parameters it places."""
+    found = []
     for match in _SKIP.finditer(query.text):
-        if match["brace"]:
-            position = match.end()
-            block = "".join(
-                f" VALUES ?{name} {{ {term(value)} }}\n" for name, value in terms.items()
-            )
-            return query.text[:position] + block + query.text[position:]
-    raise QueryError(query.path, "", "no WHERE group to bind parameters in")
+        marker = _MARKER.fullmatch(match[0])
+        if marker is None:
+            continue
+        names = marker["names"].split()
+        line = query.text.count("\n", 0, match.start()) + 1
+        if not names:
+            raise QueryError(query.path, "@bind", "expected '# @bind NAME [NAME ...]'", line=line)
+        declared = {p.name for p in query.parameters}
+        for name in names:
+            if name not in declared:
+                message = f"{name!r} is not a declared parameter (# @param {name} KIND ...)"
+                raise QueryError(query.path, "@bind", message, line=line)
+        end = match.end() + 1 if query.text.startswith("\n", match.end()) else match.end()
+        found.append((end, names))
+    return found
 
 
 def check(text: str, path: str) -> None:
