@@ -41,6 +41,13 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("criticism (one critic)", "criticism", {"critic": "actor-0001"}),
     ("congruence (one proposition)", "congruence", {"proposition": "prop-0001"}),
     ("conflict (one proposition)", "conflict", {"proposition": "prop-0001"}),
+    ("participants (one event)", "participants", {"event": "event-0001"}),
+    ("roles (one person, on a date)", "roles", {"date": "2024-06-01", "actor": "actor-0000"}),
+    (
+        "memberships (one state, on a date)",
+        "memberships",
+        {"date": "2024-06-01", "actor": "actor-0001"},
+    ),
     ("participants (all)", "participants", {}),
     ("roles (on a date)", "roles", {"date": "2024-06-01"}),
     ("memberships (on a date)", "memberships", {"date": "2024-06-01"}),

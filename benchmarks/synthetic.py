@@ -1,9 +1,11 @@
 """A seeded synthetic corpus of realistic shape, for benchmarks of build, query and analysis.
 
 The numbers follow what coded news looks like: about 25 statements per article, one actor per
-200 statements (at least 40), one proposition per 300 (at least 30), stances about half of all
-statements, and dates spread over two years. Every quote is a sentence of its article, so the
-evidence offsets are real.
+200 statements (at least 40), one proposition per 300 (at least 30), one event (a summit or
+talks, with a few known participants) per 500 (at least 10), stances about half of all
+statements, and dates spread over two years. Participation statements name an event. The first
+proposition is "Ceasefire", the root of a share of the hierarchy, as in news of a war. Every
+quote is a sentence of its article, so the evidence offsets are real.
 
 Use it from Python::
 
@@ -27,6 +29,7 @@ from stancegraph import (
     Actor,
     ActorKind,
     Article,
+    Event,
     Evidence,
     Membership,
     Method,
@@ -90,6 +93,8 @@ def generate(statements: int, seed: int = 0) -> StanceGraph:
         for org in rng.sample(organisations, k=min(2, len(organisations)))
     )
     propositions = _propositions(rng, max(30, statements // 300))
+    events = _events(rng, max(10, statements // 500), actors)
+    event_ids = [e.id for e in events]
     articles: list[Article] = []
     coded: list[Statement] = []
     kinds, kind_weights = zip(*KIND_WEIGHTS.items(), strict=True)
@@ -107,6 +112,8 @@ def generate(statements: int, seed: int = 0) -> StanceGraph:
             holder = rng.choice(actor_ids)
             if kind is StatementKind.CRITICISM:
                 target = rng.choice([a for a in rng.sample(actor_ids, 2) if a != holder])
+            elif kind is StatementKind.PARTICIPATION:
+                target = rng.choice(event_ids)
             else:
                 target = rng.choice(proposition_ids)
             sentence = f"{holder} {VERBS[kind]} {target} (item {index})."
@@ -160,6 +167,7 @@ def generate(statements: int, seed: int = 0) -> StanceGraph:
         roles=roles,
         memberships=memberships,
         propositions=tuple(propositions),
+        events=tuple(events),
         statements=tuple(sorted(coded, key=lambda s: s.id)),
         name=f"synthetic-{statements}",
     )
@@ -175,11 +183,26 @@ def _actors(rng: random.Random, count: int) -> list[Actor]:
 
 
 def _propositions(rng: random.Random, count: int) -> list[Proposition]:
+    ids = ["ceasefire"] + [f"prop-{number:04d}" for number in range(1, count)]
     out = []
-    for number in range(count):
-        broader = f"prop-{rng.randrange(number):04d}" if number >= 10 else None
-        out.append(Proposition(f"prop-{number:04d}", f"Proposition {number}", broader))
+    for number, id_ in enumerate(ids):
+        broader = ids[rng.randrange(number)] if number >= 10 else None
+        label = "Ceasefire" if number == 0 else f"Proposition {number}"
+        out.append(Proposition(id_, label, broader))
     return out
+
+
+def _events(rng: random.Random, count: int, actors: list[Actor]) -> list[Event]:
+    actor_ids = [a.id for a in actors]
+    return [
+        Event(
+            f"event-{number:04d}",
+            f"Summit {number}",
+            START + timedelta(days=rng.randrange(730)),
+            tuple(sorted(rng.sample(actor_ids, rng.randint(2, 6)))),
+        )
+        for number in range(count)
+    ]
 
 
 def write_folder(graph: StanceGraph, folder: Path) -> None:
@@ -211,6 +234,11 @@ def write_folder(graph: StanceGraph, folder: Path) -> None:
     (folder / "propositions.yaml").write_text(
         json.dumps({"propositions": propositions}, indent=1), encoding="utf-8"
     )
+    events = [
+        {"id": e.id, "label": e.label, "date": str(e.date), "participants": list(e.participants)}
+        for e in graph.events
+    ]
+    (folder / "events.yaml").write_text(json.dumps({"events": events}, indent=1), encoding="utf-8")
     by_article: dict[str, list[Statement]] = {}
     for s in graph.statements:
         by_article.setdefault(s.article, []).append(s)
