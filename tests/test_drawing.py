@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
@@ -10,8 +11,9 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from stancegraph import StanceGraph
+from stancegraph.analysis import Level, PropositionLevel, at_level, at_proposition_level
 from stancegraph.diagrams import render_diagram
-from stancegraph.drawing import FIGURE_SIZE, draw_actor_network
+from stancegraph.drawing import FIGURE_SIZE, draw_actor_network, title_for
 
 
 def _drawn(seed_graph: StanceGraph) -> tuple[Figure, FigureCanvasAgg]:
@@ -79,3 +81,13 @@ def test_no_label_covers_another_nodes_marker(seed_graph: StanceGraph) -> None:
             if other != index and inside_x and inside_y:
                 covered.append(label.get_text().replace("\n", " "))
     assert not covered
+
+
+def test_title_says_the_views_and_not_the_folder_name(seed_graph: StanceGraph) -> None:
+    # A folder named with brackets is no view (the views were once read from the name).
+    named = replace(seed_graph, name="graph (copy 2)")
+    assert title_for(named, "Actor network").startswith('Actor network — "')
+    viewed = at_proposition_level(at_level(named, Level.STATE), PropositionLevel.BROADEST)
+    title = title_for(viewed, "Actor network")
+    assert title.startswith('Actor network (state level, broadest propositions) — "')
+    assert "copy" not in title

@@ -41,6 +41,9 @@ class StanceGraph:
     events: tuple[Event, ...] = ()
     statements: tuple[Statement, ...] = ()
     name: str = "stancegraph corpus"
+    views: tuple[str, ...] = ()
+    """How the graph was derived from its inputs, in order ("state level", "broadest
+    propositions"): diagram titles say it."""
     _kinds: Mapping[str, NodeKind] = field(init=False, repr=False, compare=False)
     _actors: Mapping[str, Actor] = field(init=False, repr=False, compare=False)
     _articles: Mapping[str, Article] = field(init=False, repr=False, compare=False)

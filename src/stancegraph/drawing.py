@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -114,10 +113,8 @@ def title_for(graph: StanceGraph, what: str) -> str:
     if span is not None:
         first, last = span
         dates = f", {first.isoformat()}" + (f" to {last.isoformat()}" if last != first else "")
-    # How the graph was transformed (at_level, at_proposition_level) rides in its name.
-    views = re.findall(r"\(([^()]*)\)", graph.name)
-    if views:
-        what = f"{what} ({', '.join(views)})"
+    if graph.views:
+        what = f"{what} ({', '.join(graph.views)})"
     if len(graph.articles) == 1:
         return f'{what} — "{shorten(graph.articles[0].title, 70)}"{dates}'
     return f"{what} — {len(graph.articles)} articles{dates}"

@@ -43,7 +43,7 @@ def at_level(graph: StanceGraph, level: Level) -> StanceGraph:
     for s in graph.statements:
         holder = _representing(graph, roles, s.holder, s.date)
         statements.append(s if holder == s.holder else replace(s, holder=holder))
-    return replace(graph, statements=tuple(statements), name=f"{graph.name} (state level)")
+    return _viewed(replace(graph, statements=tuple(statements)), "state level")
 
 
 def _representing(
@@ -101,7 +101,7 @@ def at_proposition_level(graph: StanceGraph, level: PropositionLevel) -> StanceG
         return statement if top == statement.target else replace(statement, target=top)
 
     statements = tuple(moved(s) for s in graph.statements)
-    return replace(graph, statements=statements, name=f"{graph.name} (broadest propositions)")
+    return _viewed(replace(graph, statements=statements), "broadest propositions")
 
 
 def _broadest(graph: StanceGraph, proposition_id: str) -> str:
@@ -112,3 +112,8 @@ def _broadest(graph: StanceGraph, proposition_id: str) -> str:
         seen.add(current.broader)
         current = graph.proposition(current.broader)
     return current.id
+
+
+def _viewed(graph: StanceGraph, view: str) -> StanceGraph:
+    """``graph`` marked as seen in ``view``: in its views, and in its name for networkx."""
+    return replace(graph, name=f"{graph.name} ({view})", views=(*graph.views, view))
