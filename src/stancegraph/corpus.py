@@ -43,7 +43,7 @@ class StanceGraph:
     name: str = "stancegraph corpus"
     views: tuple[str, ...] = ()
     """How the graph was derived from its inputs, in order ("state level", "broadest
-    propositions"): diagram titles say it."""
+    propositions"): diagram titles and network names say it."""
     _kinds: Mapping[str, NodeKind] = field(init=False, repr=False, compare=False)
     _actors: Mapping[str, Actor] = field(init=False, repr=False, compare=False)
     _articles: Mapping[str, Article] = field(init=False, repr=False, compare=False)
@@ -92,6 +92,15 @@ class StanceGraph:
         if kind is NodeKind.PROPOSITION:
             return self._propositions[node_id].label
         return self._events[node_id].label
+
+    @property
+    def described(self) -> str:
+        """The name with the views in brackets, as networkx graphs are named.
+
+        >>> StanceGraph(name="graph", views=("state level",)).described
+        'graph (state level)'
+        """
+        return "".join([self.name, *(f" ({view})" for view in self.views)])
 
     def date_range(self) -> tuple[date, date] | None:
         """The first and last article dates, or None for a graph without articles."""

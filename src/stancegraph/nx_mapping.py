@@ -24,7 +24,7 @@ def to_networkx(graph: StanceGraph) -> nx.MultiDiGraph:
         ('actor', 'person')
 
     """
-    out = nx.MultiDiGraph(name=graph.name)
+    out = nx.MultiDiGraph(name=graph.described)
     for actor in graph.actors:
         attrs: dict[str, Scalar] = {
             "kind": NodeKind.ACTOR.value,

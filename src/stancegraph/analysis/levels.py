@@ -115,5 +115,5 @@ def _broadest(graph: StanceGraph, proposition_id: str) -> str:
 
 
 def _viewed(graph: StanceGraph, view: str) -> StanceGraph:
-    """``graph`` marked as seen in ``view``: in its views, and in its name for networkx."""
-    return replace(graph, name=f"{graph.name} ({view})", views=(*graph.views, view))
+    """``graph`` marked as seen in ``view``."""
+    return replace(graph, views=(*graph.views, view))

@@ -108,7 +108,7 @@ def actor_network(
         weight = _normalised(shared, shared, counts, normalisation) - _normalised(
             against, shared, counts, normalisation
         )
-    out = nx.Graph(name=f"{graph.name}: {kind.value} ({normalisation.value})")
+    out = nx.Graph(name=f"{graph.described}: {kind.value} ({normalisation.value})")
     for index, actor in enumerate(actors):
         out.add_node(
             actor,

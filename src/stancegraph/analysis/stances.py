@@ -69,7 +69,7 @@ def two_mode(graph: StanceGraph) -> nx.Graph:
         pair = (s.holder, s.target)
         counts.setdefault(pair, Counter())[s.polarity] += 1
         dates.setdefault(pair, []).append(s.date.isoformat())
-    out = nx.Graph(name=f"{graph.name}: two-mode stances")
+    out = nx.Graph(name=f"{graph.described}: two-mode stances")
     holders = sorted({h for h, _ in counts})
     targets = sorted({t for _, t in counts})
     for node in holders:

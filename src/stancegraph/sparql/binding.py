@@ -92,6 +92,7 @@ def _insert_values(
 
 def _markers(query: NamedQuery) -> list[tuple[int, list[str]]]:
     """Each ``# @bind`` line's end (where its block goes) and the parameters it places."""
+    declared = {p.name for p in query.parameters}
     found = []
     for match in _SKIP.finditer(query.text):
         marker = _MARKER.fullmatch(match[0])
@@ -101,7 +102,6 @@ def _markers(query: NamedQuery) -> list[tuple[int, list[str]]]:
         line = query.text.count("\n", 0, match.start()) + 1
         if not names:
             raise QueryError(query.path, "@bind", "expected '# @bind NAME [NAME ...]'", line=line)
-        declared = {p.name for p in query.parameters}
         for name in names:
             if name not in declared:
                 message = f"{name!r} is not a declared parameter (# @param {name} KIND ...)"
