@@ -206,3 +206,20 @@ def refused_upload_changes_nothing(server: Server, seed_graph: StanceGraph) -> N
     with pytest.raises(StoreError, match=r"HTTP (400|500)"):
         push(store, broken)
     assert counts(store) == before  # no staging graph left either: they were dropped
+
+
+def thousands_of_graphs_are_pushed_whole(server: Server, graphs: int = 1_050) -> None:
+    """Push more graphs than a server takes operations in one update request, then fewer.
+
+    Virtuoso 7.2 refuses one request of 1,000 MOVEs; a corpus of a thousand articles has them.
+    """
+    store = connect(server, timeout=300)
+    documents = {
+        f"{PREFIX}article/many-{number:04d}": f"<urn:s{number}> <urn:p> <urn:o> .\n".encode()
+        for number in range(graphs)
+    }
+    assert push(store, documents).graphs == graphs
+    assert counts(store) == expected(documents)
+    fewer = dict(list(documents.items())[:-60])
+    assert push(store, fewer).dropped == 60
+    assert counts(store) == expected(fewer)  # no staging graph is left either

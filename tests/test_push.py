@@ -57,6 +57,12 @@ def test_a_push_whose_update_fails_changes_nothing(
     assert "push again" not in message
 
 
+def test_a_push_of_a_thousand_graphs_is_pushed_whole(
+    fresh_oxigraph_server: OxigraphServer,
+) -> None:
+    push_scenarios.thousands_of_graphs_are_pushed_whole(fresh_oxigraph_server)
+
+
 def test_the_kind_of_server_is_asked_or_given(oxigraph_server: OxigraphServer) -> None:
     detected = RemoteStore.connect(oxigraph_server.url, environ={})
     assert detected.kind is ServerKind.OXIGRAPH

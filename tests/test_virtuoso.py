@@ -221,3 +221,13 @@ def test_a_push_whose_update_fails_after_its_moves_says_to_push_again(
     left, message = push_scenarios.update_failing_at_its_end(fresh_virtuoso_server, seed_graph)
     assert left == "new"  # the MOVEs before the failed operation were kept
     assert "some graphs may be new and others old; push again" in message
+
+
+def test_a_push_of_a_thousand_graphs_is_moved_in_parts(
+    fresh_virtuoso_server: VirtuosoServer,
+) -> None:
+    # In one request, Virtuoso refused the MOVEs of 1,000 graphs as "Query too large".
+    store = push_scenarios.connect(fresh_virtuoso_server)
+    assert store.operations_per_update is not None
+    assert store.operations_per_update < 1_000
+    push_scenarios.thousands_of_graphs_are_pushed_whole(fresh_virtuoso_server)

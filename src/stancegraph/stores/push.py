@@ -12,6 +12,11 @@ the update: Oxigraph and Virtuoso 7 both come back with the earlier graphs (neit
 request before it ends; the tests kill both mid-update). An update that fails half-way without a
 crash is rolled back by Oxigraph, but Virtuoso keeps the operations before the failed one: the
 error then says so, and pushing again puts every graph right.
+
+Virtuoso also refuses a request of about 1,000 operations, so there the operations go in
+requests of :attr:`~stancegraph.stores.remote.RemoteStore.operations_per_update` each: a corpus
+of more graphs than that is moved in several requests, and a push killed between two of them
+leaves some articles new and the others old, until the next push.
 """
 
 from __future__ import annotations
@@ -80,14 +85,15 @@ def push(
     operations = [f"DROP SILENT GRAPH {_iri(g)}" for g in sorted(leftovers | stale)]
     operations += [f"MOVE {_iri(s)} TO {_iri(name)}" for name, s in staged.items()]
     try:
-        store.update(" ;\n".join(operations))
+        for request in _requests(operations, store.operations_per_update):
+            store.update(request)
     except StoreError as error:
         _drop_quietly(store, staged.values())
         if store.atomic_updates:
             raise
         raise StoreError(
-            f"{error} (a {store.kind} server does not undo the part of an update request done"
-            " before a failure: some graphs may be new and others old; push again)"
+            f"{error} (a {store.kind} server does not undo the update operations done before"
+            " a failure: some graphs may be new and others old; push again)"
         ) from None
     return PushReport(
         graphs=len(documents),
@@ -97,6 +103,18 @@ def push(
     )
 
 
+def _requests(operations: list[str], size: int | None) -> list[str]:
+    r"""``operations`` as update requests of at most ``size`` operations each (None: one).
+
+    >>> _requests(["DROP GRAPH <urn:a>", "DROP GRAPH <urn:b>", "DROP GRAPH <urn:c>"], 2)
+    ['DROP GRAPH <urn:a> ;\nDROP GRAPH <urn:b>', 'DROP GRAPH <urn:c>']
+    >>> len(_requests(["DROP GRAPH <urn:a>", "DROP GRAPH <urn:b>"], None))
+    1
+    """
+    step = size or max(1, len(operations))
+    return [" ;\n".join(operations[at : at + step]) for at in range(0, len(operations), step)]
+
+
 def _iri(name: str) -> str:
     return term(URIRef(name))
 
@@ -104,11 +122,10 @@ def _iri(name: str) -> str:
 def _drop_quietly(store: RemoteStore, staging: Iterable[str]) -> None:
     # Best effort only: the server may be the thing that failed. Staging graphs left behind lie
     # outside the graph prefix, so no query sees them; the next push drops them.
-    names = list(staging)
-    if not names:
-        return
+    drops = [f"DROP SILENT GRAPH {_iri(name)}" for name in staging]
     with contextlib.suppress(StoreError):
-        store.update(" ;\n".join(f"DROP SILENT GRAPH {_iri(n)}" for n in names))
+        for request in _requests(drops, store.operations_per_update):
+            store.update(request)
 
 
 def push_graph(

@@ -89,6 +89,17 @@ class RemoteStore:
         """
         return self.kind is ServerKind.OXIGRAPH
 
+    @property
+    def operations_per_update(self) -> int | None:
+        """How many operations one update request may hold on this server (None: no limit known).
+
+        Virtuoso 7.2 compiles a request whole and refuses one of 1,000 ``MOVE`` operations ("Query
+        too large, variables in state over the limit"; 500 pass), so a push of a corpus of
+        thousands of articles sends its operations in parts. Its requests are not atomic
+        anyway (see :attr:`atomic_updates`), so the parts lose no guarantee.
+        """
+        return 200 if self.kind is ServerKind.VIRTUOSO else None
+
     def select(self, query: str) -> Results:
         """The rows of a SELECT query over the union of the graph's own named graphs.
 
