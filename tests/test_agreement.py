@@ -125,3 +125,22 @@ def test_a_proposition_limits_the_conflicts_to_the_same_rows(
         ("beta", "epsilon"),
         ("beta", "alpha"),  # alpha holds both positions, but does not conflict with itself
     }
+
+
+def test_allies_are_the_actors_row_of_the_agreement_counts(
+    graph: StanceGraph, store: Store
+) -> None:
+    ids = _ids(graph)
+    pairs = run(store, "agreement", {}).records()
+    for actor in sorted({ids[r["actor1"]] for r in pairs} | {ids[r["actor2"]] for r in pairs}):
+        expected = {}
+        for row in pairs:
+            one, two = ids[row["actor1"]], ids[row["actor2"]]
+            if actor in (one, two):
+                expected[two if one == actor else one] = (row["agree"], row["disagree"])
+        rows = run(store, "allies", {"actor": actor}).records()
+        assert {ids[r["other"]]: (r["agree"], r["disagree"]) for r in rows} == expected, actor
+        assert len(rows) == len(expected)
+    # alpha and beta: both support p1 and p2; alpha also opposes p2, which beta supports.
+    alpha = run(store, "allies", {"actor": "alpha"}).records()
+    assert (ids[alpha[0]["other"]], alpha[0]["agree"], alpha[0]["disagree"]) == ("beta", 2, 1)

@@ -59,7 +59,7 @@ def test_list_shows_every_query_and_its_parameters() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["no-such-query"], "unknown query; named queries: agreement, ceasefire-supporters"),
+        (["no-such-query"], "unknown query; named queries: agreement, allies, ceasefire-"),
         (["stances"], "queries/stances.rq: param proposition: required parameter not given"),
         (["roles", "--param", "date=2025-13-01"], "'2025-13-01' is not a date"),
         (["stances", "--param", "proposition=ceasefire", "--param", "who=x"], "unknown parameter"),

@@ -28,6 +28,7 @@ from tests.oxigraph_server import OxigraphServer
 
 SEED_CASES: list[tuple[str, dict[str, str]]] = [
     ("agreement", {}),
+    ("allies", {"actor": "ukraine"}),
     ("ceasefire-supporters", {}),
     ("commitments", {}),
     ("commitments", {"by": "keir-starmer"}),
@@ -50,6 +51,7 @@ SEED_CASES: list[tuple[str, dict[str, str]]] = [
 ]
 SYNTHETIC_CASES: list[tuple[str, dict[str, str]]] = [
     ("agreement", {}),
+    ("allies", {"actor": "actor-0002"}),
     ("commitments", {"by": "actor-0003"}),
     ("conflict", {}),
     ("conflict", {"proposition": "prop-0004"}),
