@@ -16,7 +16,7 @@ import os
 import secrets
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -133,9 +133,15 @@ class VirtuosoServer(ServerProcess):
             raise RuntimeError(f"isql failed ({done.returncode}): {output}")
 
 
-def started(folder: Path) -> VirtuosoServer:
-    """A new server, started and granted."""
+def started(folder: Path, settings: Mapping[str, str] | None = None) -> VirtuosoServer:
+    """A new server, started and granted; ``settings`` replace lines of its ``virtuoso.ini``."""
     server = VirtuosoServer(folder)
+    text = server.ini.read_text()
+    for line, replacement in (settings or {}).items():
+        if line not in text:
+            raise ValueError(f"no line {line!r} in virtuoso.ini to replace")
+        text = text.replace(line, replacement)
+    server.ini.write_text(text)
     server.start()
     try:
         server.grant()
