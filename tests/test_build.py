@@ -94,7 +94,7 @@ def test_no_temporary_files_are_left(fresh_build: Path) -> None:
     assert not [p for p in fresh_build.iterdir() if p.name.startswith(".")]
 
 
-def _no_diagram(*args: object) -> bytes:
+def _no_diagram(*args: object) -> dict[str, bytes]:
     raise RuntimeError("no diagram today")
 
 
@@ -105,7 +105,7 @@ def test_a_build_that_fails_half_way_leaves_the_previous_exports(
     # then must neither replace nor leave behind any of them.
     out = tmp_path / "exports"
     shutil.copytree(fresh_build, out)
-    monkeypatch.setattr("stancegraph.build.render_diagram", _no_diagram)
+    monkeypatch.setattr("stancegraph.build.render_diagrams", _no_diagram)
     with pytest.raises(RuntimeError, match="no diagram today"):
         build(GRAPH_DIR, out, curated_only=True)
     assert _contents(out) == _contents(fresh_build)
@@ -115,7 +115,7 @@ def test_a_build_that_fails_half_way_leaves_the_previous_exports(
 def test_a_first_build_that_fails_leaves_no_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("stancegraph.build.render_diagram", _no_diagram)
+    monkeypatch.setattr("stancegraph.build.render_diagrams", _no_diagram)
     with pytest.raises(RuntimeError):
         build(GRAPH_DIR, tmp_path / "new" / "exports", curated_only=True)
     assert not (tmp_path / "new" / "exports").exists()

@@ -19,7 +19,13 @@ from matplotlib.text import Text
 from stancegraph import StanceGraph, load
 from stancegraph.analysis import Normalisation, coalitions, congruence, stances
 from stancegraph.cli import main
-from stancegraph.diagrams import DIAGRAMS, draw_coalitions, render_diagram
+from stancegraph.diagrams import (
+    DIAGRAMS,
+    IMAGE_FORMATS,
+    draw_coalitions,
+    render_diagram,
+    render_diagrams,
+)
 from stancegraph.diagrams.style import POLARITY_STYLES
 from stancegraph.drawing import draw_actor_network
 from tests.conftest import GRAPH_DIR
@@ -139,6 +145,18 @@ def test_render_is_repeatable(kind: str) -> None:
     # The actor network's repeatability is checked by the build tests, across hash seeds.
     graph = _corpus("seed")
     assert render_diagram(graph, kind, "svg") == render_diagram(graph, kind, "svg")
+
+
+@pytest.mark.parametrize("kind", [k for k, d in DIAGRAMS.items() if d.saved_as_drawn])
+@pytest.mark.parametrize("corpus", ["seed", "sixty"])
+def test_a_diagram_drawn_once_for_every_format_is_as_if_drawn_for_each(
+    kind: str, corpus: str
+) -> None:
+    graph = _corpus(corpus)
+    both = render_diagrams(graph, kind)
+    assert list(both) == list(IMAGE_FORMATS)
+    for image_format, image in both.items():
+        assert image == render_diagram(graph, kind, image_format), image_format
 
 
 def test_cli_draw_takes_the_format_from_the_file_name(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from stancegraph.assembly import assemble
 from stancegraph.corpus import StanceGraph
-from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS, render_diagram
+from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS, render_diagrams
 from stancegraph.errors import InputError
 from stancegraph.extract.pipeline import ProgressFactory, no_progress
 from stancegraph.files import Staging
@@ -53,8 +53,8 @@ def write_exports(graph: StanceGraph, base: str, staging: Staging, report: Repor
         f"({', '.join(NETWORK_FORMATS)}, csv)"
     )
     for name in DIAGRAMS:
-        for image_format in IMAGE_FORMATS:
-            staging.write(f"{name}.{image_format}", render_diagram(graph, name, image_format))
+        for image_format, image in render_diagrams(graph, name, IMAGE_FORMATS).items():
+            staging.write(f"{name}.{image_format}", image)
     report(f"diagrams: {', '.join(DIAGRAMS)} as {' and '.join(IMAGE_FORMATS)}")
     return counts.triples
 
