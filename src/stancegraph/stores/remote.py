@@ -95,8 +95,9 @@ class RemoteStore:
 
         Virtuoso 7.2 compiles a request whole and refuses one of 1,000 ``MOVE`` operations ("Query
         too large, variables in state over the limit"; 500 pass), so a push of a corpus of
-        thousands of articles sends its operations in parts. Its requests are not atomic
-        anyway (see :attr:`atomic_updates`), so the parts lose no guarantee.
+        thousands of articles sends its operations in parts. A failed operation already left
+        the ones before it done (see :attr:`atomic_updates`); what the parts add is that a
+        server killed between two of them keeps the first (see :mod:`stancegraph.stores.push`).
         """
         return 200 if self.kind is ServerKind.VIRTUOSO else None
 
