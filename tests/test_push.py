@@ -4,6 +4,9 @@ same scenarios run on Virtuoso in test_virtuoso.py; the command line's server op
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -99,6 +102,18 @@ def test_push_to_nowhere_is_one_line_and_exit_1() -> None:
     assert result.exit_code == 1
     assert result.output.startswith("error: ")
     assert "unreachable" in result.output
+
+
+def test_a_mistake_in_the_inputs_is_named_before_the_server_is_asked(tmp_path: Path) -> None:
+    graph = tmp_path / "graph"
+    shutil.copytree(GRAPH_DIR, graph)
+    coding = sorted((graph / "coding").glob("*.yaml"))[0]
+    coding.write_text(coding.read_text().replace("kind: stance", "kind: stanse", 1))
+    nowhere = f"http://127.0.0.1:{free_port()}"  # its kind would be asked first
+    result = CliRunner().invoke(main, ["push", "--graph", str(graph), "--endpoint", nowhere])
+    assert result.exit_code == 2
+    assert f"{coding}:" in result.output
+    assert ".kind: Input should be" in result.output
 
 
 @pytest.mark.parametrize(

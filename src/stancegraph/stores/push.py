@@ -146,6 +146,7 @@ def push_graph(
         StoreError: the push failed (see :func:`push` for what the server then holds).
 
     """
-    store = RemoteStore.connect(server, base=base)
+    # The inputs first: a mistake in them is reported whatever state the server is in.
     documents = ntriples_by_graph(reader(graph_dir), base)
+    store = RemoteStore.connect(server, base=base)
     return push(store, documents, progress)
