@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rdflib import URIRef
-
-from stancegraph.rdf_ntriples import term
+from stancegraph.rdf_ntriples import iri_term
 from stancegraph.sparql.binding import NOT_SYNTAX
 
 # Before the query's WHERE group: its first brace, or the WHERE keyword, or a FROM of its own
@@ -47,6 +45,6 @@ def with_dataset(query: str, graphs: Iterable[str]) -> str:
         if keyword == "FROM":
             return query
         if keyword == "WHERE" or match["brace"]:
-            clauses = "".join(f"FROM {term(URIRef(graph))}\n" for graph in graphs)
+            clauses = "".join(f"FROM {iri_term(graph)}\n" for graph in graphs)
             return query[: match.start()] + clauses + query[match.start() :]
     raise ValueError("no WHERE group to scope")

@@ -81,8 +81,9 @@ class Http:
     def __init__(self, credentials: Credentials | None = None, timeout: float = 300) -> None:
         self.credentials = credentials
         self.timeout = timeout
-        # Per service (scheme, host and path): the challenge to answer, or None if it sets none.
-        self._challenges: dict[str, _Challenge | None] = {}
+        # Services (scheme, host and path) whose HEAD set no challenge, and that have refused
+        # nothing since: they are not asked again.
+        self._open: set[str] = set()
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         self._digest = urllib.request.HTTPDigestAuthHandler(passwords)
         self._passwords = passwords
@@ -103,22 +104,22 @@ class Http:
         """
         login = None
         service = _service(url)
-        wants_login = self._challenges.get(service, True) is not None
-        if self.credentials is not None and wants_login:
+        if self.credentials is not None and service not in self._open:
             # A fresh challenge each time: a Digest nonce goes stale, and a stale one would be
-            # refused mid-upload again. A service that set no challenge is not asked again.
+            # refused mid-upload again.
             challenge = self._challenge(url)
-            self._challenges[service] = challenge
-            if challenge is not None:
-                login = self._answer(self.credentials, url, method, challenge)
+            if challenge is None:
+                self._open.add(service)
+            else:
+                login = self._answer(url, method, challenge)
         try:
             return self._send(url, method, body, headers, login)
         except _UnauthorisedError as refused:
             # A service may challenge a POST or PUT but not a HEAD: answer this challenge, once.
             if self.credentials is None or login is not None or refused.challenge is None:
                 raise self._refusal(method, url) from None
-            self._challenges[service] = refused.challenge
-            login = self._answer(self.credentials, url, method, refused.challenge)
+            self._open.discard(service)
+            login = self._answer(url, method, refused.challenge)
             try:
                 return self._send(url, method, body, headers, login)
             except _UnauthorisedError:
@@ -170,11 +171,10 @@ class Http:
         status, headers = self.head(url)
         return _parse(headers) if status == 401 else None
 
-    def _answer(
-        self, credentials: Credentials, url: str, method: str, challenge: _Challenge
-    ) -> str | None:
+    def _answer(self, url: str, method: str, challenge: _Challenge) -> str | None:
+        assert self.credentials is not None  # only called with credentials
         scheme, params = challenge
-        user, password = credentials.user, credentials.password
+        user, password = self.credentials.user, self.credentials.password
         if scheme == "basic":
             token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
             return f"Basic {token}"

@@ -27,13 +27,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import URIRef
-
 from stancegraph.assembly import GraphReader
 from stancegraph.errors import StoreError
 from stancegraph.iris import DEFAULT_BASE
 from stancegraph.loading import load
-from stancegraph.rdf_ntriples import ntriples_by_graph, term
+from stancegraph.rdf_ntriples import iri_term, ntriples_by_graph
 from stancegraph.stores.remote import RemoteStore
 from stancegraph.stores.servers import Server
 
@@ -67,8 +65,10 @@ def push(
             except on a server whose update requests are not atomic (the message then says).
 
     """
-    leftovers = set(store.graphs(STAGING_PREFIX))
-    stale = set(store.graphs()) - set(documents)
+    # One listing for both: on Virtuoso each listing scans every quad (2.6 s at 100k statements).
+    listed = store.graphs(STAGING_PREFIX, store.prefix)
+    leftovers = {name for name in listed if name.startswith(STAGING_PREFIX)}
+    stale = {name for name in listed if name.startswith(store.prefix)} - set(documents)
     token = uuid.uuid4().hex
     staged: dict[str, str] = {}
     try:
@@ -82,8 +82,8 @@ def push(
         raise
     # The MOVEs come last: on a server that keeps what ran before a failure, a failed request
     # has then at worst dropped graphs that were going anyway, or moved some articles in whole.
-    operations = [f"DROP SILENT GRAPH {_iri(g)}" for g in sorted(leftovers | stale)]
-    operations += [f"MOVE {_iri(s)} TO {_iri(name)}" for name, s in staged.items()]
+    operations = [f"DROP SILENT GRAPH {iri_term(g)}" for g in sorted(leftovers | stale)]
+    operations += [f"MOVE {iri_term(s)} TO {iri_term(name)}" for name, s in staged.items()]
     try:
         for request in _requests(operations, store.operations_per_update):
             store.update(request)
@@ -115,14 +115,10 @@ def _requests(operations: list[str], size: int | None) -> list[str]:
     return [" ;\n".join(operations[at : at + step]) for at in range(0, len(operations), step)]
 
 
-def _iri(name: str) -> str:
-    return term(URIRef(name))
-
-
 def _drop_quietly(store: RemoteStore, staging: Iterable[str]) -> None:
     # Best effort only: the server may be the thing that failed. Staging graphs left behind lie
     # outside the graph prefix, so no query sees them; the next push drops them.
-    drops = [f"DROP SILENT GRAPH {_iri(name)}" for name in staging]
+    drops = [f"DROP SILENT GRAPH {iri_term(name)}" for name in staging]
     with contextlib.suppress(StoreError):
         for request in _requests(drops, store.operations_per_update):
             store.update(request)

@@ -109,7 +109,7 @@ class RemoteStore:
         no graph yet, so that an empty server answers with no rows rather than with everything.
         """
         # On Oxigraph the names of all graphs come as cheaply as ours (it keeps a list of them).
-        names = self.graphs("" if self.kind is ServerKind.OXIGRAPH else None)
+        names = self.graphs("") if self.kind is ServerKind.OXIGRAPH else self.graphs()
         if self.kind is ServerKind.OXIGRAPH and all(g.startswith(self.prefix) for g in names):
             # Every graph of the server is ours: Oxigraph's own union of its graphs is the same
             # dataset (bar a push that stages a graph in between), and a list of them makes it
@@ -131,17 +131,19 @@ class RemoteStore:
         """The rows of a SELECT query over the server's own dataset (``GRAPH ?g`` sees all)."""
         return self._select(query, [])
 
-    def graphs(self, prefix: str | None = None) -> list[str]:
-        """The names of the server's named graphs that start with ``prefix`` (ours by default).
+    def graphs(self, *prefixes: str) -> list[str]:
+        """The names of the server's named graphs under any of ``prefixes`` (by default ours).
 
-        ``prefix`` ``""`` lists them all (slow on Virtuoso: it scans all its quads for them).
+        One request for all the prefixes: on Virtuoso a listing scans all its quads. ``""``
+        lists every graph on Oxigraph.
         """
-        start = term(Literal(self.prefix if prefix is None else prefix))
+        starts = [term(Literal(prefix)) for prefix in prefixes or (self.prefix,)]
+        test = " || ".join(f"STRSTARTS(STR(?g), {start})" for start in starts)
         # Oxigraph lists its graphs from their names with an empty pattern; Virtuoso answers an
         # empty pattern with one unbound row, so the others match a triple of each graph.
         pattern = "{ }" if self.kind is ServerKind.OXIGRAPH else "{ ?s ?p ?o }"
         found = self.select_unscoped(
-            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {pattern} FILTER(STRSTARTS(STR(?g), {start})) }}"
+            f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {pattern} FILTER({test}) }}"
         )
         return [str(row[0]) for row in found if row[0] is not None]
 
