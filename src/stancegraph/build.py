@@ -53,7 +53,7 @@ def write_exports(graph: StanceGraph, base: str, staging: Staging, report: Repor
         f"({', '.join(NETWORK_FORMATS)}, csv)"
     )
     for name in DIAGRAMS:
-        for image_format, image in render_diagrams(graph, name, IMAGE_FORMATS).items():
+        for image_format, image in render_diagrams(graph, name).items():
             staging.write(f"{name}.{image_format}", image)
     report(f"diagrams: {', '.join(DIAGRAMS)} as {' and '.join(IMAGE_FORMATS)}")
     return counts.triples

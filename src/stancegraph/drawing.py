@@ -182,13 +182,16 @@ def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NOD
     network, dropped = _most_connected(full, max_nodes)
     positions = layout(network)
     _draw_edges(ax, network, positions)
-    for node in sorted(network.nodes):
+    nodes = sorted(network.nodes)
+    small = len(nodes) <= SMALL_NETWORK
+    marker_size = MARKER_SIZE if small else MARKER_SIZE_LARGE
+    for node in nodes:
         style = node_style(network.nodes[node])
         x, y = positions[node]
         ax.scatter(
             [x],
             [y],
-            s=MARKER_SIZE if network.number_of_nodes() <= 60 else 120,
+            s=marker_size,
             marker=style.marker,
             c=style.colour,
             edgecolors="#333333",
@@ -207,7 +210,7 @@ def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NOD
             zorder=4,
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
         )
-        for node in sorted(network.nodes)
+        for node in nodes
     ]
     ax.set_axis_off()
     ax.set_title(title_for(graph, "Actor network"), fontsize=11)
@@ -217,9 +220,7 @@ def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NOD
         ys = [p[1] for p in positions.values()]
         ax.set_xlim(min(xs) - 1.0, max(xs) + 1.0)
         ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
-        nodes = sorted(network.nodes)
-        small = len(nodes) <= 60
-        markers = marker_boxes(ax, [positions[n] for n in nodes], MARKER_SIZE if small else 120)
+        markers = marker_boxes(ax, [positions[n] for n in nodes], marker_size)
         to_data = ax.transData.inverted()
         adjust_text(
             texts,
@@ -255,8 +256,12 @@ def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NOD
             )
 
 
+SMALL_NETWORK = 60
+"""Nodes up to which markers are large and labels are placed with every check."""
 MARKER_SIZE = 260
-"""Node marker area in points squared, at up to 60 nodes."""
+"""Node marker area in points squared, at up to :data:`SMALL_NETWORK` nodes."""
+MARKER_SIZE_LARGE = 120
+"""Node marker area in points squared, above :data:`SMALL_NETWORK` nodes."""
 
 
 def _most_connected(full: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, int]:

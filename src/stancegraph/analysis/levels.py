@@ -43,7 +43,7 @@ def at_level(graph: StanceGraph, level: Level) -> StanceGraph:
     for s in graph.statements:
         holder = _representing(graph, roles, s.holder, s.date)
         statements.append(s if holder == s.holder else replace(s, holder=holder))
-    return _viewed(replace(graph, statements=tuple(statements)), "state level")
+    return _viewed(graph, tuple(statements), "state level")
 
 
 def _representing(
@@ -101,7 +101,7 @@ def at_proposition_level(graph: StanceGraph, level: PropositionLevel) -> StanceG
         return statement if top == statement.target else replace(statement, target=top)
 
     statements = tuple(moved(s) for s in graph.statements)
-    return _viewed(replace(graph, statements=statements), "broadest propositions")
+    return _viewed(graph, statements, "broadest propositions")
 
 
 def _broadest(graph: StanceGraph, proposition_id: str) -> str:
@@ -114,6 +114,6 @@ def _broadest(graph: StanceGraph, proposition_id: str) -> str:
     return current.id
 
 
-def _viewed(graph: StanceGraph, view: str) -> StanceGraph:
-    """``graph`` marked as seen in ``view``."""
-    return replace(graph, views=(*graph.views, view))
+def _viewed(graph: StanceGraph, statements: tuple[Statement, ...], view: str) -> StanceGraph:
+    """``graph`` with ``statements`` instead of its own, marked as seen in ``view``."""
+    return replace(graph, statements=statements, views=(*graph.views, view))
