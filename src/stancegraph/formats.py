@@ -21,14 +21,24 @@ class RdfFormat:
 
     ``syntax`` is the format Oxigraph writes it in (see :func:`~stancegraph.rdf_export.write_rdf`);
     ``rdflib_name`` is the name rdflib parses it by.
+
+    >>> RDF_FORMATS["trig"].suffix, RDF_FORMATS["trig"].named_graphs
+    ('.trig', True)
     """
 
     name: str
-    suffix: str
-    media_type: str
     rdflib_name: str
-    named_graphs: bool
     syntax: ox.RdfFormat
+
+    @property
+    def suffix(self) -> str:
+        """The file name suffix, from Oxigraph's table."""
+        return "." + self.syntax.file_extension
+
+    @property
+    def named_graphs(self) -> bool:
+        """Whether the format keeps named graphs (a dataset syntax)."""
+        return bool(self.syntax.supports_datasets)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +47,6 @@ class NetworkFormat:
 
     name: str
     suffix: str
-    media_type: str
     writer: Callable[[nx.Graph], bytes]
 
 
@@ -80,17 +89,11 @@ RDF_FORMATS: MappingProxyType[str, RdfFormat] = MappingProxyType(
     {
         f.name: f
         for f in (
-            RdfFormat("turtle", ".ttl", "text/turtle", "turtle", False, ox.RdfFormat.TURTLE),
-            RdfFormat("trig", ".trig", "application/trig", "trig", True, ox.RdfFormat.TRIG),
-            RdfFormat(
-                "json-ld", ".jsonld", "application/ld+json", "json-ld", True, ox.RdfFormat.JSON_LD
-            ),
-            RdfFormat(
-                "n-triples", ".nt", "application/n-triples", "nt", False, ox.RdfFormat.N_TRIPLES
-            ),
-            RdfFormat(
-                "n-quads", ".nq", "application/n-quads", "nquads", True, ox.RdfFormat.N_QUADS
-            ),
+            RdfFormat("turtle", "turtle", ox.RdfFormat.TURTLE),
+            RdfFormat("trig", "trig", ox.RdfFormat.TRIG),
+            RdfFormat("json-ld", "json-ld", ox.RdfFormat.JSON_LD),
+            RdfFormat("n-triples", "nt", ox.RdfFormat.N_TRIPLES),
+            RdfFormat("n-quads", "nquads", ox.RdfFormat.N_QUADS),
         )
     }
 )
@@ -104,8 +107,8 @@ NETWORK_FORMATS: MappingProxyType[str, NetworkFormat] = MappingProxyType(
     {
         f.name: f
         for f in (
-            NetworkFormat("graphml", ".graphml", "application/graphml+xml", _graphml),
-            NetworkFormat("gexf", ".gexf", "application/gexf+xml", _gexf),
+            NetworkFormat("graphml", ".graphml", _graphml),
+            NetworkFormat("gexf", ".gexf", _gexf),
         )
     }
 )
@@ -114,7 +117,7 @@ NETWORK_FORMATS: MappingProxyType[str, NetworkFormat] = MappingProxyType(
 EXPORT_FORMATS: MappingProxyType[str, NetworkFormat] = MappingProxyType(
     {
         **NETWORK_FORMATS,
-        "csv": NetworkFormat("csv", ".csv", "text/csv", edge_list_csv),
+        "csv": NetworkFormat("csv", ".csv", edge_list_csv),
     }
 )
 """Formats a derived network can be exported in: the network formats plus a CSV edge list.
