@@ -85,15 +85,17 @@ def covers_marker(box: Bbox, markers: Sequence[Bbox], own: int) -> bool:
     return any(box.overlaps(marker) for i, marker in enumerate(markers) if i != own)
 
 
-def move_off_markers(texts: Sequence[Text], markers: Sequence[Bbox], renderer: RendererBase) -> int:
+def move_off_markers(
+    texts: Sequence[Text], markers: Sequence[Bbox], renderer: RendererBase
+) -> None:
     """Move each label that covers another node's marker to a free place beside its own node.
 
     ``markers[i]`` is the display-space box of the node ``texts[i]`` names. Places are tried
     below, above, right, left, then diagonally; the first that covers no other marker and no
-    other label wins, and a label with no free place stays where it is. Returns how many moved.
+    other label wins, and a label with no free place stays where it is (and is hidden by
+    :func:`hide_overlapping`, which counts it).
     """
     boxes = [t.get_window_extent(renderer) for t in texts]
-    moved = 0
     for index, text in enumerate(texts):
         if not covers_marker(boxes[index], markers, index):
             continue
@@ -117,9 +119,7 @@ def move_off_markers(texts: Sequence[Text], markers: Sequence[Bbox], renderer: R
             x, y = transform.inverted().transform(anchor + shift)
             text.set_position((float(x), float(y)))
             boxes[index] = candidate
-            moved += 1
             break
-    return moved
 
 
 def marker_boxes(ax: Axes, centres: Sequence[tuple[float, float]], size: float) -> list[Bbox]:
