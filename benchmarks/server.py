@@ -24,18 +24,17 @@ sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1]))  # the tests' server helpers
 
 from query import CASES as QUERY_CASES
-from query import FLOORS
+from query import FLOORS, best_of, is_floor
 from synthetic import generate
 from tests.oxigraph_server import OxigraphServer
 from tests.server_process import ServerProcess
 from tests.virtuoso_server import started
 
-from stancegraph.rdf_ntriples import iter_ntriples_by_graph
+from stancegraph.querying import as_store
+from stancegraph.rdf_ntriples import ntriples_by_graph
 from stancegraph.sparql.binding import bind
 from stancegraph.sparql.library import find
 from stancegraph.sparql.results import Results
-from stancegraph.stores import Store
-from stancegraph.stores.oxigraph import OxigraphStore
 from stancegraph.stores.push import push
 from stancegraph.stores.remote import RemoteStore
 
@@ -69,22 +68,10 @@ def _start(kind: str, folder: Path) -> ServerProcess:
     return server
 
 
-def _timed(store: Store, text: str) -> tuple[float, Results]:
-    best, results = float("inf"), None
-    for _ in range(2):
-        start = time.perf_counter()
-        results = store.select(text)
-        best = min(best, time.perf_counter() - start)
-        if best > 1.0:
-            break
-    assert results is not None
-    return best, results
-
-
 def _compared(answer: Results, expected: Results) -> str:
     """Rows (of how many expected), whether they are the same rows, and in the same order."""
     got, wanted = answer.normalised().rows, expected.normalised().rows
-    if answer.variables == ("n",):  # a floor: one row, the count
+    if is_floor(answer):
         rows = f"n = {got[0][0]} of {wanted[0][0]}"
     else:
         rows = f"{len(got)} of {len(wanted)}"
@@ -98,23 +85,22 @@ def main() -> None:
     parser.add_argument("--statements", type=int, default=10_000)
     args = parser.parse_args()
     graph = generate(args.statements, seed=1)
-    embedded = OxigraphStore()
-    embedded.load(iter_ntriples_by_graph(graph))
+    embedded = as_store(graph)
     with tempfile.TemporaryDirectory(prefix="stancegraph-server-") as folder:
         server = _start(args.server, Path(folder))
         try:
             os.environ.update(server.login)
             remote = RemoteStore.connect(server.url, timeout=3600)
             start = time.perf_counter()
-            report = push(remote, dict(iter_ntriples_by_graph(graph)))
+            report = push(remote, ntriples_by_graph(graph))
             print(f"push: {time.perf_counter() - start:.1f} s, {report.graphs} graphs,")
             print(f"{report.triples} triples, to {args.server} ({args.statements} statements)\n")
             print(f"| query | {args.server} (s) | embedded (s) | rows | same rows | same order |")
             print("|---|---:|---:|---|---|---|")
             texts = [(label, bind(find(name), params)) for label, name, params in CASES]
             for label, text in [*texts, *FLOORS]:
-                there, answer = _timed(remote, text)
-                here, expected = _timed(embedded, text)
+                there, answer = best_of(remote, text, 2)
+                here, expected = best_of(embedded, text, 2)
                 print(f"| {label} | {there:.3f} | {here:.3f} | {_compared(answer, expected)} |")
                 sys.stdout.flush()
         finally:
