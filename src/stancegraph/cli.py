@@ -41,6 +41,7 @@ from stancegraph.sparql.library import find, listing
 from stancegraph.sparql.results import RESULT_FORMATS
 from stancegraph.stores.opening import DEFAULT_STORE, STORE_CHOICES, open_store
 from stancegraph.stores.push import push_graph
+from stancegraph.stores.servers import Server, ServerKind
 
 
 @click.group(cls=ErrorReportingGroup)
@@ -357,7 +358,7 @@ def push(  # click passes every parameter by name
     A login, when the server wants one, is read from STANCEGRAPH_SPARQL_USER and
     STANCEGRAPH_SPARQL_PASSWORD.
     """
-    target = server(endpoint, server_kind, query_url, update_url, graph_store_url)
+    target = Server(endpoint, ServerKind(server_kind), query_url, update_url, graph_store_url)
     report = push_graph(graph_dir, target, base_iri, reader=assembly(curated_only, model))
     click.echo(
         f"push: {report.graphs} graphs, {report.triples} triples to {endpoint}"

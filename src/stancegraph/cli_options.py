@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar
 
 import click
 
@@ -155,22 +155,6 @@ def server_options(command: Command) -> Command:
     return command
 
 
-@overload
-def server(
-    endpoint: str,
-    server_kind: str,
-    query_url: str | None,
-    update_url: str | None,
-    graph_store_url: str | None,
-) -> Server: ...
-@overload
-def server(
-    endpoint: str | None,
-    server_kind: str,
-    query_url: str | None,
-    update_url: str | None,
-    graph_store_url: str | None,
-) -> Server | None: ...
 def server(
     endpoint: str | None,
     server_kind: str,
