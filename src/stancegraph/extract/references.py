@@ -46,7 +46,6 @@ class ReferenceIndex:
     """What resolving references needs from the registry, built once per registry.
 
     Examples:
-        >>> from stancegraph.extract.lexicon import default_lexicon
         >>> from stancegraph.extract.pipeline import Extractor
         >>> from stancegraph.loading import load
         >>> extractor = Extractor.for_graph(load("tests/data/extraction/graph"))
