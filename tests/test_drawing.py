@@ -13,7 +13,8 @@ from matplotlib.text import Text
 from stancegraph import StanceGraph
 from stancegraph.analysis import Level, PropositionLevel, at_level, at_proposition_level
 from stancegraph.diagrams import render_diagram
-from stancegraph.drawing import FIGURE_SIZE, draw_actor_network, title_for
+from stancegraph.drawing import draw_actor_network
+from stancegraph.figures import FIGURE_SIZE, title_for
 
 
 def _drawn(seed_graph: StanceGraph) -> tuple[Figure, FigureCanvasAgg]:

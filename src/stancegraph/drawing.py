@@ -2,35 +2,29 @@
 
 from __future__ import annotations
 
-import io
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 from adjustText import adjust_text
-from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
-from matplotlib.typing import LineStyleType, RcKeyType
+from matplotlib.typing import LineStyleType
 
 from stancegraph.corpus import StanceGraph
+from stancegraph.figures import side_legend, title_for
 from stancegraph.labelling import (
     hide_overlapping,
     marker_boxes,
     move_off_markers,
     renderer_of,
-    shorten,
 )
 from stancegraph.model import ActorKind, NodeKind, Polarity, StatementKind
 from stancegraph.nx_mapping import to_networkx
-
-FIGURE_SIZE = (13.0, 9.0)
-"""Inches; at 110 dpi the PNG is 1430 x 990 pixels."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,30 +88,6 @@ def node_style(attrs: dict[str, object]) -> NodeStyle:
     if attrs["kind"] == NodeKind.ACTOR.value:
         return ACTOR_STYLES[ActorKind(str(attrs["actor_kind"]))]
     return TARGET_STYLES[NodeKind(str(attrs["kind"]))]
-
-
-def title_for(graph: StanceGraph, what: str) -> str:
-    """A diagram title saying what the picture is drawn from: the article, or how many and when.
-
-    The folder's name says nothing to a reader of the picture ("graph"), so it is left out.
-
-    >>> from stancegraph import load
-    >>> title_for(load("graph"), "Actor network")
-    'Actor network — "Military Planning for Ukraine Peace Ceasefire Moves Forward", 2025-03-15'
-    >>> from stancegraph.analysis import Level, at_level
-    >>> title_for(at_level(load("graph"), Level.STATE), "Map").split(" — ")[0]
-    'Map (state level)'
-    """
-    span = graph.date_range()
-    dates = ""
-    if span is not None:
-        first, last = span
-        dates = f", {first.isoformat()}" + (f" to {last.isoformat()}" if last != first else "")
-    if graph.views:
-        what = f"{what} ({', '.join(graph.views)})"
-    if len(graph.articles) == 1:
-        return f'{what} — "{shorten(graph.articles[0].title, 70)}"{dates}'
-    return f"{what} — {len(graph.articles)} articles{dates}"
 
 
 KAMADA_KAWAI_LIMIT = 60
@@ -372,31 +342,3 @@ def _legend(ax: Axes, network: nx.MultiDiGraph) -> None:
         if s in edge_styles
     ]
     side_legend(ax, handles, "nodes and statements")
-
-
-def side_legend(ax: Axes, handles: Sequence[Artist], title: str) -> None:
-    """The legend every diagram has: at the right of the plot, top aligned, no frame."""
-    ax.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
-        fontsize=7,
-        frameon=False,
-        title=title,
-        title_fontsize=8,
-    )
-
-
-DPI = 110
-RC: dict[RcKeyType, str] = {"svg.hashsalt": "stancegraph", "svg.fonttype": "none"}
-"""Settings every diagram is drawn with: a fixed SVG id salt and text kept as text."""
-
-
-def figure_bytes(figure: Figure, image_format: str) -> bytes:
-    """``figure`` saved as PNG or SVG, with no date or version in it so rebuilds are identical."""
-    buffer = io.BytesIO()
-    metadata: dict[str, str | None] = (
-        {"Date": None, "Creator": None} if image_format == "svg" else {"Software": None}
-    )
-    figure.savefig(buffer, format=image_format, metadata=metadata)
-    return buffer.getvalue()

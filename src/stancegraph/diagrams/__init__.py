@@ -25,7 +25,8 @@ from stancegraph.corpus import StanceGraph
 from stancegraph.diagrams.coalitions import coalition_layout, draw_coalitions
 from stancegraph.diagrams.matrix import draw_stance_matrix, matrix_size, stance_table
 from stancegraph.diagrams.timeline import draw_timeline, timeline_size
-from stancegraph.drawing import DPI, FIGURE_SIZE, RC, draw_actor_network, figure_bytes
+from stancegraph.drawing import draw_actor_network
+from stancegraph.figures import DPI, FIGURE_SIZE, RC, figure_bytes
 
 IMAGE_FORMATS = ("png", "svg")
 

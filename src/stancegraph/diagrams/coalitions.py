@@ -14,7 +14,7 @@ from stancegraph.analysis.coalitions import Coalition, coalitions
 from stancegraph.analysis.onemode import Normalisation, congruence
 from stancegraph.corpus import StanceGraph
 from stancegraph.diagrams.style import ALONE_COLOUR, COALITION_COLOURS, COALITION_MARKERS, note
-from stancegraph.drawing import side_legend, title_for
+from stancegraph.figures import side_legend, title_for
 from stancegraph.labelling import hide_overlapping, renderer_of, shorten
 
 Positions = dict[str, tuple[float, float]]

@@ -16,7 +16,7 @@ from scipy.cluster.hierarchy import leaves_list, linkage
 from stancegraph.analysis.stances import POLARITIES, stances
 from stancegraph.corpus import StanceGraph
 from stancegraph.diagrams.style import POLARITY_STYLES, note
-from stancegraph.drawing import side_legend, title_for
+from stancegraph.figures import side_legend, title_for
 from stancegraph.labelling import shorten, wrap
 from stancegraph.model import Polarity
 

@@ -14,7 +14,7 @@ from matplotlib.transforms import ScaledTranslation
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.diagrams.style import POLARITY_STYLES, note
-from stancegraph.drawing import side_legend, title_for
+from stancegraph.figures import side_legend, title_for
 from stancegraph.labelling import shorten
 from stancegraph.model import Polarity, Statement, StatementKind
 
