@@ -106,6 +106,9 @@ def push_with_the_cli_and_read_with_plain_http(
     documents = ntriples_by_graph(seed_graph)
     assert counts(connect(server)) == expected(documents)
     assert plain_http_count(query_url, list(documents)) == sum(expected(documents).values())
+    again = cli_push(server.url, *options, env=server.login)
+    assert again.exit_code == 0, again.output
+    assert "(0 sent, 2 already the same; 0 graphs of removed articles dropped)" in again.output
 
 
 def killed_during_uploads_leaves_the_earlier_graphs(
@@ -223,3 +226,26 @@ def thousands_of_graphs_are_pushed_whole(server: Server, graphs: int = 1_050) ->
     fewer = dict(list(documents.items())[:-60])
     assert push(store, fewer).dropped == 60
     assert counts(store) == expected(fewer)  # no staging graph is left either
+
+
+def a_second_push_sends_only_what_changed(server: Server) -> None:
+    """Push twice: the second sends the graphs whose triples differ on the server, and no more.
+
+    One article changes between the pushes and another is edited on the server behind the push's
+    back: both are sent again, because graphs are compared by what they hold, not remembered.
+    """
+    store = connect(server)
+    documents = ntriples_by_graph(synthetic(200))  # a registry and 8 articles
+    assert push(store, documents).sent == len(documents)
+    again = push(store, documents)
+    assert (again.sent, again.unchanged, again.dropped, again.bytes) == (0, 9, 0, 0)
+    assert counts(store) == expected(documents)
+
+    first, second = [name for name in documents if name != store.registry][:2]
+    changed = {**documents, first: documents[first] + b'<urn:test:s> <urn:test:p> "new" .\n'}
+    store.update(f'INSERT DATA {{ GRAPH <{second}> {{ <urn:test:s> <urn:test:p> "stray" }} }}')
+    sent: list[tuple[int, int]] = []
+    report = push(store, changed, progress=lambda done, total: sent.append((done, total)))
+    assert (report.sent, report.unchanged) == (2, 7)
+    assert sent == [(1, 2), (2, 2)]
+    assert counts(store) == expected(changed)  # the stray triple is gone, the new one is there

@@ -66,6 +66,12 @@ def test_a_push_of_a_thousand_graphs_is_pushed_whole(
     push_scenarios.thousands_of_graphs_are_pushed_whole(fresh_oxigraph_server)
 
 
+def test_a_second_push_sends_only_the_graphs_that_changed(
+    fresh_oxigraph_server: OxigraphServer,
+) -> None:
+    push_scenarios.a_second_push_sends_only_what_changed(fresh_oxigraph_server)
+
+
 def test_the_kind_of_server_is_asked_or_given(oxigraph_server: OxigraphServer) -> None:
     detected = RemoteStore.connect(oxigraph_server.url, environ={})
     assert detected.kind is ServerKind.OXIGRAPH

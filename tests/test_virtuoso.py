@@ -251,3 +251,10 @@ def test_a_push_of_a_thousand_graphs_is_moved_in_parts(
     assert store.operations_per_update is not None
     assert store.operations_per_update < 1_000
     push_scenarios.thousands_of_graphs_are_pushed_whole(fresh_virtuoso_server)
+
+
+def test_a_second_push_sends_only_the_graphs_that_changed(
+    fresh_virtuoso_server: VirtuosoServer,
+) -> None:
+    # Virtuoso reads "1.0"^^xsd:decimal back as "1": graphs are compared by value.
+    push_scenarios.a_second_push_sends_only_what_changed(fresh_virtuoso_server)

@@ -362,7 +362,8 @@ def push(  # click passes every parameter by name
     report = push_graph(graph_dir, target, base_iri, reader=assembly(curated_only, model))
     click.echo(
         f"push: {report.graphs} graphs, {report.triples} triples to {endpoint}"
-        f" ({report.dropped} graphs of removed articles dropped)"
+        f" ({report.sent} sent, {report.unchanged} already the same;"
+        f" {report.dropped} graphs of removed articles dropped)"
     )
 
 

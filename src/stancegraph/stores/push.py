@@ -4,7 +4,10 @@ Each named graph (the registry, one per article) is first uploaded whole with th
 Protocol under a staging name, outside the graph prefix that queries are scoped to. Only when
 every upload has succeeded does one SPARQL Update request drop the graphs of articles no longer
 in the corpus (and staging graphs an earlier push left) and then, last, move the staged graphs
-over the real ones (``MOVE`` replaces the target whole).
+over the real ones (``MOVE`` replaces the target whole). A graph the server already holds with
+the same triples is read back and left alone (see :mod:`stancegraph.stores.sameness`): after a
+push every graph on the server reads as ours all the same, and a push after a small change moves
+only what changed.
 
 What an interrupted push leaves depends on the server. Killed during the uploads: the earlier
 graphs, untouched, plus staging graphs that no query sees and the next push drops. Killed during
@@ -24,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,15 +44,28 @@ STAGING_PREFIX = "urn:stancegraph:staging:"
 
 Progress = Callable[[int, int], None]
 
+READERS = 4
+"""How many graphs a push reads back from the server at once, to compare them with its own."""
+
 
 @dataclass(frozen=True, slots=True)
 class PushReport:
-    """What a push changed on the server."""
+    """What a push changed on the server.
+
+    ``graphs`` and ``triples`` count the corpus; ``sent`` of its graphs were uploaded and moved
+    into place (``bytes`` of N-Triples), the others the server already held the same.
+    """
 
     graphs: int
     triples: int
+    sent: int
     dropped: int
     bytes: int
+
+    @property
+    def unchanged(self) -> int:
+        """How many graphs the server already held with the same triples."""
+        return self.graphs - self.sent
 
 
 def push(
@@ -58,7 +75,8 @@ def push(
 ) -> PushReport:
     """Replace the server's graphs under the store's graph prefix with ``documents``.
 
-    ``documents`` maps graph names to N-Triples documents.
+    ``documents`` maps graph names to N-Triples documents. A graph the server already holds with
+    the same triples is neither uploaded nor moved; ``progress`` counts the uploads.
 
     Raises:
         StoreError: an upload or the final update failed; the server's graphs are unchanged,
@@ -68,15 +86,17 @@ def push(
     # One listing for both: on Virtuoso each listing scans every quad (2.6 s at 100k statements).
     listed = store.graphs(STAGING_PREFIX, store.prefix)
     leftovers = {name for name in listed if name.startswith(STAGING_PREFIX)}
-    stale = {name for name in listed if name.startswith(store.prefix)} - set(documents)
+    held = {name for name in listed if name.startswith(store.prefix)}
+    stale = held - set(documents)
+    changed = _changed(store, documents, held)
     token = uuid.uuid4().hex
     staged: dict[str, str] = {}
     try:
-        for index, (name, document) in enumerate(documents.items()):
+        for index, (name, document) in enumerate(changed.items()):
             staging = f"{STAGING_PREFIX}{token}:{index}"
             store.put_graph(staging, document)
             staged[name] = staging
-            progress(index + 1, len(documents))
+            progress(index + 1, len(changed))
     except StoreError:
         _drop_quietly(store, staged.values())
         raise
@@ -98,9 +118,25 @@ def push(
     return PushReport(
         graphs=len(documents),
         triples=sum(document.count(b"\n") for document in documents.values()),
+        sent=len(changed),
         dropped=len(stale),
-        bytes=sum(len(document) for document in documents.values()),
+        bytes=sum(len(document) for document in changed.values()),
     )
+
+
+def _changed(
+    store: RemoteStore, documents: Mapping[str, bytes], held: set[str]
+) -> dict[str, bytes]:
+    """The ``documents`` whose graphs the server does not hold already with the same triples."""
+    # Read back a few at a time: a server answers several reads at once, and a comparison
+    # waits on its read (at 100k statements, 4,000 graphs in 32 s one by one).
+    with ThreadPoolExecutor(max_workers=READERS) as pool:
+        same = pool.map(lambda item: item[0] in held and store.holds(*item), documents.items())
+        return {
+            name: document
+            for (name, document), kept in zip(documents.items(), same, strict=True)
+            if not kept
+        }
 
 
 def _requests(operations: list[str], size: int | None) -> list[str]:

@@ -24,6 +24,7 @@ from stancegraph.rdf_ntriples import term
 from stancegraph.sparql.dataset import with_dataset
 from stancegraph.sparql.results import Results, from_json_term
 from stancegraph.stores.http import PASSWORD_VAR, USER_VAR, Credentials, Http, Reply
+from stancegraph.stores.sameness import same_triples
 from stancegraph.stores.servers import Endpoints, Server, ServerKind
 
 RESULTS_JSON = "application/sparql-results+json"
@@ -163,18 +164,35 @@ class RemoteStore:
             StoreError: the server failed, or has no graph store service we know of.
 
         """
+        self._write(
+            self._graph_store_url(graph),
+            "PUT",
+            ntriples,
+            {"Content-Type": "application/n-triples"},
+        )
+
+    def holds(self, graph: str, ntriples: bytes) -> bool:
+        """Whether the server's ``graph`` already states the triples of ``ntriples``.
+
+        Read with the Graph Store Protocol and compared, literals by value, by
+        :func:`~stancegraph.stores.sameness.same_triples`.
+
+        Raises:
+            StoreError: the server failed, or has no graph store service we know of.
+
+        """
+        reply = self.http.request(
+            self._graph_store_url(graph), headers={"Accept": "application/n-triples"}
+        )
+        return same_triples(reply.body, reply.headers.get_content_type(), ntriples)
+
+    def _graph_store_url(self, graph: str) -> str:
         if self.endpoints.graph_store is None:
             raise StoreError(
                 f"{self.endpoints.query}: no Graph Store Protocol service known for a"
                 f" {self.kind} server: give its URL (--graph-store-url)"
             )
-        query = urllib.parse.urlencode({"graph": graph})
-        self._write(
-            f"{self.endpoints.graph_store}?{query}",
-            "PUT",
-            ntriples,
-            {"Content-Type": "application/n-triples"},
-        )
+        return f"{self.endpoints.graph_store}?{urllib.parse.urlencode({'graph': graph})}"
 
     def _write(self, url: str, method: str, body: bytes, headers: dict[str, str]) -> None:
         try:
