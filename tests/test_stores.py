@@ -52,6 +52,7 @@ SEED_CASES: list[tuple[str, dict[str, str]]] = [
 SYNTHETIC_CASES: list[tuple[str, dict[str, str]]] = [
     ("agreement", {}),
     ("allies", {"actor": "actor-0002"}),
+    ("ceasefire-supporters", {}),
     ("commitments", {"by": "actor-0003"}),
     ("conflict", {}),
     ("conflict", {"proposition": "prop-0004"}),
@@ -64,6 +65,7 @@ SYNTHETIC_CASES: list[tuple[str, dict[str, str]]] = [
     ("positions", {}),
     ("roles", {"date": "2024-06-01"}),
     ("stances", {"proposition": "prop-0001"}),
+    ("stances", {"proposition": "ceasefire"}),  # the root of a hierarchy
     ("timeline", {"actor": "actor-0002"}),
 ]
 
