@@ -355,6 +355,8 @@ def push(  # click passes every parameter by name
 ) -> None:
     """Load the graph into a SPARQL server: every named graph replaced whole, or none.
 
+    Graphs the server already holds with the same triples are read back and left as they are.
+
     A login, when the server wants one, is read from STANCEGRAPH_SPARQL_USER and
     STANCEGRAPH_SPARQL_PASSWORD.
     """

@@ -9,12 +9,13 @@ the same triples is read back and left alone (see :mod:`stancegraph.stores.samen
 push every graph on the server reads as ours all the same, and a push after a small change moves
 only what changed.
 
-What an interrupted push leaves depends on the server. Killed during the uploads: the earlier
-graphs, untouched, plus staging graphs that no query sees and the next push drops. Killed during
-the update: Oxigraph and Virtuoso 7 both come back with the earlier graphs (neither commits the
-request before it ends; the tests kill both mid-update). An update that fails half-way without a
-crash is rolled back by Oxigraph, but Virtuoso keeps the operations before the failed one: the
-error then says so, and pushing again puts every graph right.
+What an interrupted push leaves depends on the server. Killed while it reads graphs back: nothing
+has changed yet. Killed during the uploads: the earlier graphs, untouched, plus staging graphs that
+no query sees and the next push drops. Killed during the update: Oxigraph and Virtuoso 7 both come
+back with the earlier graphs (neither commits the request before it ends; the tests kill both
+mid-update). An update that fails half-way without a crash is rolled back by Oxigraph, but Virtuoso
+keeps the operations before the failed one: the error then says so, and pushing again puts every
+graph right.
 
 Virtuoso also refuses a request of about 1,000 operations, so there the operations go in
 requests of :attr:`~stancegraph.stores.remote.RemoteStore.operations_per_update` each: a corpus
