@@ -132,11 +132,11 @@ def _changed(
     # Read back a few at a time: a server answers several reads at once, and a comparison
     # waits on its read (at 100k statements, 4,000 graphs in 32 s one by one).
     with ThreadPoolExecutor(max_workers=READERS) as pool:
-        same = pool.map(lambda item: item[0] in held and store.holds(*item), documents.items())
+        unchanged = pool.map(lambda item: item[0] in held and store.holds(*item), documents.items())
         return {
             name: document
-            for (name, document), kept in zip(documents.items(), same, strict=True)
-            if not kept
+            for (name, document), same in zip(documents.items(), unchanged, strict=True)
+            if not same
         }
 
 
