@@ -138,9 +138,7 @@ class RuleBase:
                 # "if ..." clauses ("as long as" is parsed as an adverb: advmod); "while seeking
                 # clarification", "but stipulated conditions"; "with pre-conditions" (not
                 # "without conditions").
-                marked = child.dep_ in CONDITION_DEPS and text.lower().startswith(
-                    lex.condition_markers
-                )
+                marked = self._is_condition_clause(child)
                 seeking = child.dep_ in ("advcl", "conj") and (
                     child.lemma_.lower() in lex.condition_verbs
                 )
@@ -161,8 +159,12 @@ class RuleBase:
         """Tokens of "if"/"unless" clauses: conditions of a statement, never statements."""
         out: set[int] = set()
         for token in clauses:
-            if token.dep_ in CONDITION_DEPS and phrase(token).lower().startswith(
-                self.lex.condition_markers
-            ):
+            if self._is_condition_clause(token):
                 out.update(t.i for t in token.subtree)
         return out
+
+    def _is_condition_clause(self, token: Token) -> bool:
+        """Whether ``token`` heads a clause that opens with a condition marker ("if", "unless")."""
+        return token.dep_ in CONDITION_DEPS and phrase(token).lower().startswith(
+            self.lex.condition_markers
+        )
