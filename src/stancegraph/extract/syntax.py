@@ -191,10 +191,7 @@ def speaker(token: Token, ctx: Context, *, first_person: bool = False) -> Holder
     """
     current = token
     for _ in range(MAX_CLIMB * 2):
-        if (
-            current.pos_ in ("VERB", "AUX")
-            and current.lemma_.lower() in ctx.lexicon.reporting_verbs
-        ):
+        if _is_reporting_verb(current, ctx):
             subj = subject(current)
             if subj is not None and current.i != token.i and subj.lower_ not in FIRST_PERSON:
                 actors = ctx.actors_of(subj)
@@ -223,10 +220,7 @@ def speaker(token: Token, ctx: Context, *, first_person: bool = False) -> Holder
 
 
 def _has_reporting_ancestor(token: Token, ctx: Context) -> bool:
-    return any(
-        a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in ctx.lexicon.reporting_verbs
-        for a in token.ancestors
-    )
+    return any(_is_reporting_verb(a, ctx) for a in token.ancestors)
 
 
 def _quote_reporter(top: Token, token: Token, ctx: Context) -> Holders | None:
@@ -239,14 +233,14 @@ def _quote_reporter(top: Token, token: Token, ctx: Context) -> Holders | None:
     if token.i not in quoted:
         return None
     for child in top.children:
-        if (
-            child.dep_ == "conj"
-            and child.i not in quoted
-            and child.pos_ in ("VERB", "AUX")
-            and child.lemma_.lower() in ctx.lexicon.reporting_verbs
-        ):
+        if child.dep_ == "conj" and child.i not in quoted and _is_reporting_verb(child, ctx):
             subj = subject(child)
             actors = ctx.actors_of(subj) if subj is not None else ()
             if actors and subj is not None and subj.lower_ not in FIRST_PERSON:
                 return Holders(actors, "speaker")
     return None
+
+
+def _is_reporting_verb(token: Token, ctx: Context) -> bool:
+    """Whether ``token`` is a verb that reports speech ("said", "told", "warned")."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in ctx.lexicon.reporting_verbs

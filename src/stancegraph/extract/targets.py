@@ -110,16 +110,17 @@ def _antecedent(
     pronoun: Token, matches: list[tuple[int, int, str]], depth: dict[str, int]
 ) -> Target | None:
     """The proposition named last before ``pronoun``: in the nearest sentence that names one."""
-    sentences = list(pronoun.doc.sents)
-    here = next(n for n, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
-    for n in range(here, max(-1, here - 1 - SENTENCES_BACK), -1):
-        sentence = sentences[n]
+    sentence = pronoun.sent
+    for _ in range(SENTENCES_BACK + 1):
         named = [
             m for m in matches if sentence.start <= m[0] and m[1] <= min(sentence.end, pronoun.i)
         ]
         if named:
             best = max(named, key=lambda m: (m[1] - m[0], depth.get(m[2], 0), m[0], m[2]))
             return Target(best[2])
+        if sentence.start == 0:
+            return None
+        sentence = pronoun.doc[sentence.start - 1].sent
     return None
 
 
