@@ -147,7 +147,7 @@ class _KillingStore(RemoteStore):
     timer: threading.Timer | None = None
 
     def update(self, update: str) -> None:
-        if "MOVE" in update and self.armed is not None and self.timer is None:
+        if "COPY" in update and self.armed is not None and self.timer is None:
             server, delay = self.armed
             self.timer = threading.Timer(delay, server.kill)
             self.timer.start()
@@ -157,9 +157,9 @@ class _KillingStore(RemoteStore):
 def killed_during_the_update_leaves_the_earlier_graphs(
     server: Server, seed_graph: StanceGraph, delay: float = 0.1
 ) -> None:
-    """Kill the server while it moves the staged graphs in: after a restart, all old graphs.
+    """Kill the server while it copies the staged graphs in: after a restart, all old graphs.
 
-    The update moves 81 graphs, 52,000 triples: over a second on both servers on a 2-core
+    The update copies 81 graphs, 52,000 triples: about a second on both servers on a 2-core
     machine, so a kill ``delay`` seconds after it is sent lands inside it.
     """
     store = _KillingStore.connect(server.url, environ=server.login, timeout=30)
@@ -181,13 +181,13 @@ class _FailingStore(RemoteStore):
     armed = False
 
     def update(self, update: str) -> None:
-        if "MOVE" in update and self.armed:
+        if "COPY" in update and self.armed:
             update += " ;\nDROP GRAPH <urn:test:never-created>"
         super().update(update)
 
 
 def update_failing_at_its_end(server: Server, seed_graph: StanceGraph) -> tuple[str, str]:
-    """Push again, the update failing after its MOVEs: which graphs are left, and the error."""
+    """Push again, the update failing after its COPYs: which graphs are left, and the error."""
     store = _FailingStore.connect(server.url, environ=server.login)
     old, new = ntriples_by_graph(seed_graph), ntriples_by_graph(synthetic(200))
     push(store, old)
@@ -195,7 +195,7 @@ def update_failing_at_its_end(server: Server, seed_graph: StanceGraph) -> tuple[
     with pytest.raises(StoreError) as failure:
         push(store, new)
     ours = {g: n for g, n in counts(store).items() if g.startswith(PREFIX)}
-    assert ours in (expected(old), expected(new)), "the MOVEs are last: no mix even here"
+    assert ours in (expected(old), expected(new)), "the COPYs are last: no mix even here"
     return ("old" if ours == expected(old) else "new"), str(failure.value)
 
 
@@ -214,7 +214,7 @@ def refused_upload_changes_nothing(server: Server, seed_graph: StanceGraph) -> N
 def thousands_of_graphs_are_pushed_whole(server: Server, graphs: int = 1_050) -> None:
     """Push more graphs than a server takes operations in one update request, then fewer.
 
-    Virtuoso 7.2 refuses one request of 1,000 MOVEs; a corpus of a thousand articles has them.
+    Virtuoso 7.2 refused one request of 1,000 MOVEs; a thousand articles need as many COPYs.
     """
     store = connect(server, timeout=300)
     documents = {

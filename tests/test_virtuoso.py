@@ -228,7 +228,7 @@ def test_a_push_whose_update_fails_after_its_moves_says_to_push_again(
     seed_graph: StanceGraph, fresh_virtuoso_server: VirtuosoServer
 ) -> None:
     left, message = push_scenarios.update_failing_at_its_end(fresh_virtuoso_server, seed_graph)
-    assert left == "new"  # the MOVEs before the failed operation were kept
+    assert left == "new"  # the COPYs before the failed operation were kept
     assert "some graphs may be new and others old; push again" in message
 
 

@@ -1,13 +1,14 @@
 """``stancegraph push``: load the graph into a SPARQL server, all graphs or none.
 
 Each named graph (the registry, one per article) is first uploaded whole with the Graph Store
-Protocol under a staging name, outside the graph prefix that queries are scoped to. Only when
-every upload has succeeded does one SPARQL Update request drop the graphs of articles no longer
-in the corpus (and staging graphs an earlier push left) and then, last, move the staged graphs
-over the real ones (``MOVE`` replaces the target whole). A graph the server already holds with
-the same triples is read back and left alone (see :mod:`stancegraph.stores.sameness`): after a
-push every graph on the server reads as ours all the same, and a push after a small change moves
-only what changed.
+Protocol under a staging name, outside the graph prefix that queries are scoped to. Only when every
+upload has succeeded does one SPARQL Update request drop the graphs of articles no longer in the
+corpus (and staging graphs an earlier push left) and then, last, copy the staged graphs over the
+real ones (``COPY`` replaces the target whole); another request then drops the staging graphs,
+which no query sees (if it fails, the next push drops them). A graph the server already holds with
+the same triples is read back and left alone (see :mod:`stancegraph.stores.sameness`): after a push
+every graph on the server reads as ours all the same, and a push after a small change copies only
+what changed.
 
 What an interrupted push leaves depends on the server. Killed while it reads graphs back: nothing
 has changed yet. Killed during the uploads: the earlier graphs, untouched, plus staging graphs that
@@ -19,7 +20,7 @@ graph right.
 
 Virtuoso also refuses a request of about 1,000 operations, so there the operations go in
 requests of :attr:`~stancegraph.stores.remote.RemoteStore.operations_per_update` each: a corpus
-of more graphs than that is moved in several requests, and a push killed between two of them
+of more graphs than that is copied in several requests, and a push killed between two of them
 leaves some articles new and the others old, until the next push.
 """
 
@@ -41,7 +42,7 @@ from stancegraph.stores.remote import RemoteStore
 from stancegraph.stores.servers import Server
 
 STAGING_PREFIX = "urn:stancegraph:staging:"
-"""Graph names of uploads not yet moved into place."""
+"""Graph names of uploads not yet copied into place (dropped once they are)."""
 
 Progress = Callable[[int, int], None]
 
@@ -53,7 +54,7 @@ READERS = 4
 class PushReport:
     """What a push changed on the server.
 
-    ``graphs`` and ``triples`` count the corpus; ``sent`` of its graphs were uploaded and moved
+    ``graphs`` and ``triples`` count the corpus; ``sent`` of its graphs were uploaded and copied
     into place (``bytes`` of N-Triples), the others the server already held the same.
     """
 
@@ -77,7 +78,7 @@ def push(
     """Replace the server's graphs under the store's graph prefix with ``documents``.
 
     ``documents`` maps graph names to N-Triples documents. A graph the server already holds with
-    the same triples is neither uploaded nor moved; ``progress`` counts the uploads.
+    the same triples is neither uploaded nor copied; ``progress`` counts the uploads.
 
     Raises:
         StoreError: an upload or the final update failed; the server's graphs are unchanged,
@@ -101,10 +102,13 @@ def push(
     except StoreError:
         _drop_quietly(store, staged.values())
         raise
-    # The MOVEs come last: on a server that keeps what ran before a failure, a failed request
-    # has then at worst dropped graphs that were going anyway, or moved some articles in whole.
+    # The COPYs come last: on a server that keeps what ran before a failure, a failed request
+    # has then at worst dropped graphs that were going anyway, or put some articles in whole.
+    # COPY rather than MOVE, and the staging graphs dropped in a request of their own: the
+    # request that must be all or nothing then only writes the new graphs (at 100k statements
+    # on Oxigraph 128 s and 7.4 GB of server memory, against 214 s and 11 GB for the MOVEs).
     operations = [f"DROP SILENT GRAPH {iri_term(g)}" for g in sorted(leftovers | stale)]
-    operations += [f"MOVE {iri_term(s)} TO {iri_term(name)}" for name, s in staged.items()]
+    operations += [f"COPY {iri_term(s)} TO {iri_term(name)}" for name, s in staged.items()]
     try:
         for request in _requests(operations, store.operations_per_update):
             store.update(request)
@@ -116,6 +120,7 @@ def push(
             f"{error} (a {store.kind} server does not undo the update operations done before"
             " a failure: some graphs may be new and others old; push again)"
         ) from None
+    _drop_quietly(store, staged.values())
     return PushReport(
         graphs=len(documents),
         triples=sum(document.count(b"\n") for document in documents.values()),
