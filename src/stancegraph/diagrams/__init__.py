@@ -112,11 +112,13 @@ def render_diagrams(
         raise KeyError(f"unknown diagram {name!r}; choose one of {', '.join(DIAGRAMS)}")
     diagram = DIAGRAMS[name]
     with mpl.rc_context(RC):
-        shared = _drawn(graph, diagram) if diagram.saved_as_drawn else None
+        if diagram.saved_as_drawn:
+            figure = _drawn(graph, diagram)
+            return {
+                image_format: figure_bytes(figure, image_format) for image_format in image_formats
+            }
         return {
-            image_format: figure_bytes(
-                shared if shared is not None else _drawn(graph, diagram), image_format
-            )
+            image_format: figure_bytes(_drawn(graph, diagram), image_format)
             for image_format in image_formats
         }
 
