@@ -91,7 +91,7 @@ def test_every_named_query_answers_as_in_memory_on_the_seed(loaded: _Loaded, cas
 def test_every_named_query_answers_as_in_memory_on_a_synthetic_corpus(
     loaded: _Loaded, case: Case
 ) -> None:
-    # stances.rq once answered no rows here (10 expected): see its comment on Virtuoso.
+    # stances.rq once answered no rows here (7 expected): see its comment on Virtuoso.
     _same_rows(*loaded.holding("synthetic"), case)
 
 
