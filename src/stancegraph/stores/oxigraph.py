@@ -21,6 +21,7 @@ from stancegraph.sparql.results import Results, Value
 
 _DIGEST_SUBJECT = ox.NamedNode("urn:stancegraph:store")
 _DIGEST_PREDICATE = ox.NamedNode("https://stancegraph.example/ns#inputDigest")
+_XSD_STRING = str(XSD.string)  # read once: a namespace attribute is a lookup each time
 
 
 class OxigraphStore:
@@ -147,7 +148,5 @@ def _value(term: Any) -> Value | None:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
         # RDF 1.1 gives plain strings the datatype xsd:string; rdflib writes them without one.
-        return Literal(
-            term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype)
-        )
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
     raise StoreError(f"unexpected value in oxigraph results: {term!r}")
