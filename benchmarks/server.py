@@ -46,6 +46,8 @@ _TIMED = {
     "allies (one actor)",
     "congruence (one proposition)",
     "positions (all propositions)",
+    "roles (on a date)",
+    "memberships (on a date)",
     "commitments (all)",
     "agreement (all pairs, counted)",
     "congruence (all pairs)",
