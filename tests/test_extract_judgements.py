@@ -91,3 +91,10 @@ def test_warned_that_is_a_reporting_frame_not_a_stance(extractor: Extractor) -> 
     found = _statements(extractor, "Kenya warned that it would reject the draft resolution.")
     assert [(s.holder, s.polarity) for s in found] == [("kenya", Polarity.OPPOSE)]
     assert _statements(extractor, "Kenya warned that the vote would be close.") == ()
+
+
+def test_unacceptable_is_the_speakers_opposition(extractor: Extractor) -> None:
+    found = _statements(extractor, "Kenya said the draft resolution was unacceptable.")
+    assert [(s.holder, s.polarity, s.target) for s in found] == [
+        ("kenya", Polarity.OPPOSE, "sanctions-resolution")
+    ]

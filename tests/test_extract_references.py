@@ -87,3 +87,28 @@ def test_a_pronoun_target_is_the_proposition_named_before(extractor: Extractor) 
     assert found == [("erik-halvorsen", "stance", Polarity.CONDITIONAL, "reassurance-force")]
     nothing_before = "MINISTER HALVORSEN: We are not ruling it out."
     assert _found(extractor, nothing_before, speaker="erik-halvorsen") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian foreign ministry rejected the draft resolution.",
+        "Russia's delegation rejected the draft resolution.",
+    ],
+)
+def test_a_ministry_or_delegation_of_a_state_is_the_state(extractor: Extractor, text: str) -> None:
+    assert _found(extractor, text) == [
+        ("russia", "stance", Polarity.OPPOSE, "sanctions-resolution")
+    ]
+
+
+def test_a_ministry_of_a_demonym_that_names_no_state_is_nobody(extractor: Extractor) -> None:
+    assert _found(extractor, "The foreign ministry rejected the draft resolution.") == []
+
+
+def test_blaming_each_other_is_a_criticism_each_way(extractor: Extractor) -> None:
+    found = _found(extractor, "Russia and China blamed each other for the failed vote.")
+    assert sorted((h, k, t) for h, k, _, t in found) == [
+        ("china", "criticism", "russia"),
+        ("russia", "criticism", "china"),
+    ]

@@ -49,6 +49,7 @@ class _LexiconInput(BaseModel):
     reporting_verbs: list[str]
     collectives: list[str]
     state_nouns: list[str]
+    reciprocals: list[str]
     condition_markers: list[str]
     condition_verbs: list[str]
     condition_nouns: list[str]
@@ -103,6 +104,7 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     collectives: frozenset[str]
     state_nouns: frozenset[str]
+    reciprocals: frozenset[str]
     condition_markers: tuple[str, ...]
     condition_verbs: frozenset[str]
     condition_nouns: frozenset[str]
@@ -160,6 +162,7 @@ def read_lexicon(path: Path | None = None) -> Lexicon:
         reporting_verbs=frozenset(parsed.reporting_verbs),
         collectives=frozenset(parsed.collectives),
         state_nouns=frozenset(parsed.state_nouns),
+        reciprocals=frozenset(parsed.reciprocals),
         condition_markers=tuple(parsed.condition_markers),
         condition_verbs=frozenset(parsed.condition_verbs),
         condition_nouns=frozenset(parsed.condition_nouns),

@@ -12,7 +12,8 @@ that stand for states, organisations and groups:
   or the text, and no statement is better than a wrong one. Expletive "it" ("it is premature
   to ...") is never resolved.
 - "his government", "her country", "Egypt's government" (nouns listed as ``state_nouns`` in the
-  lexicon): the state itself, or the state the person served on the article's date.
+  lexicon): the state itself, or the state the person served on the article's date; "the
+  Russian foreign ministry" (after a demonym): that state.
 - "the initiative", "the commission": the one actor named earlier in the article whose name of
   several words has that singular head noun ("the Baltic Cable Security Initiative").
 """
@@ -105,7 +106,7 @@ class ReferenceIndex:
                         token, sentences, sentence_of, paragraph
                     )
                     actors = self._agreeing(token, subject, found) if subject is not None else ()
-            elif token.tag_ == "NN" and token.lemma_.lower() in self.state_nouns:
+            elif _common_noun(token) and token.lemma_.lower() in self.state_nouns:
                 actors, how = self._state_of_owner(token, found, day)
             elif token.tag_ == "NN" and word in self.heads and _bare_definite(token):
                 earlier = [a for a in self.heads[word] if a in named_before]
@@ -138,6 +139,12 @@ class ReferenceIndex:
     ) -> tuple[tuple[str, ...], How]:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         mention = found.at(owner.i) if owner is not None else None
+        if owner is None:
+            # "the Russian foreign ministry": a demonym names the state itself.
+            modifiers = (found.at(c.i) for c in noun.children if c.dep_ in ("amod", "compound"))
+            states = {m.actor for m in modifiers if m is not None and m.how is How.DEMONYM}
+            if len(states) == 1:
+                return (states.pop(),), How.DESCRIPTION
         if mention is None or mention.how is How.DEMONYM or mention.others:
             return (), How.PRONOUN
         how = How.PRONOUN if mention.how is How.PRONOUN else How.DESCRIPTION
@@ -162,6 +169,11 @@ class ReferenceIndex:
             if state is not None
         }
         return states.pop() if len(states) == 1 else None
+
+
+def _common_noun(token: Token) -> bool:
+    """A singular common noun, or a lower-case one the tagger called proper ("foreign ministry")."""
+    return token.tag_ == "NN" or (token.tag_ == "NNP" and token.text.islower())
 
 
 def _name_head(name: str) -> str | None:
