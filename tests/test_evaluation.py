@@ -28,15 +28,20 @@ OWN_ARTICLES = [
     "t6_defence_press_conference",
 ]
 MENTION_ARTICLES = OWN_ARTICLES[:3]  # the others' mentions are not labelled
-# Held out: coded by hand and committed before the extractor first ran on them, then run once
-# more after a round of work on the development articles only (both runs in the README). The
-# floors are those second-run figures (precision, F1), rounded down: far below the development
-# targets, because that is what the extractor honestly reaches on text it was not tuned on. They
-# guard against regressions; a higher floor needs a real gain, not tuning on these three texts.
+# Held out: coded by hand and committed before the extractor first ran on them. t7-t9 were run
+# once more after a round of work on the development articles only; their floors are that run's
+# figures (precision, F1), rounded down (a later round tuned on them, so they now guard against
+# regressions only). t10-t12 ran once, before any work looked at them; their floors are that
+# first run's figures, far below the development targets, because that is what the extractor
+# honestly reaches on text it was not tuned on. A higher floor needs a real gain, not tuning on
+# these texts.
 HELD_OUT_FLOORS = {
     "t7_arms_control_talks": (1.0, 0.48),
     "t8_shoal_collision": (0.62, 0.40),
     "t9_eu_belarus_sanctions": (0.90, 0.66),
+    "t10_au_south_sudan_summit": (0.73, 0.64),
+    "t11_nato_air_defence_ministers": (0.80, 0.48),
+    "t12_un_myanmar_aid_vote": (0.83, 0.38),
 }
 LINE = re.compile(
     r"^stance\+commitment\+demand\+criticism: P=([\d.]+) R=([\d.]+) F1=([\d.]+)", re.M

@@ -2,7 +2,9 @@
 
 A :class:`TargetIndex` matches every proposition's keywords and label (by lower-case form and by
 lemma) once per document; a target phrase takes the proposition whose match covers its head word,
-else its longest match, else the most specific one (deepest in the ``broader`` hierarchy).
+else its longest match, else the broadest one (highest in the ``broader`` hierarchy): when
+"sanctions" matches both "Targeted sanctions" and its narrower "Sanctions on Myanmar's
+commanders" equally, only the broader one says no more than the text.
 """
 
 from __future__ import annotations
@@ -87,7 +89,7 @@ class TargetIndex:
                 key=lambda m: (
                     m[0] <= target.i < m[1],
                     m[1] - m[0],
-                    self._depth.get(m[2], 0),
+                    -self._depth.get(m[2], 0),
                     -m[0],
                     m[2],
                 ),
@@ -116,7 +118,7 @@ def _antecedent(
             m for m in matches if sentence.start <= m[0] and m[1] <= min(sentence.end, pronoun.i)
         ]
         if named:
-            best = max(named, key=lambda m: (m[1] - m[0], depth.get(m[2], 0), m[0], m[2]))
+            best = max(named, key=lambda m: (m[1] - m[0], -depth.get(m[2], 0), m[0], m[2]))
             return Target(best[2])
         if sentence.start == 0:
             return None
