@@ -98,3 +98,19 @@ def test_unacceptable_is_the_speakers_opposition(extractor: Extractor) -> None:
     assert [(s.holder, s.polarity, s.target) for s in found] == [
         ("kenya", Polarity.OPPOSE, "sanctions-resolution")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The draft resolution, which was tabled by Kenya, failed.",
+        "The draft resolution, drawn up by Kenya, failed.",
+    ],
+)
+def test_a_text_tabled_or_drawn_up_by_an_actor_has_its_support(
+    extractor: Extractor, text: str
+) -> None:
+    found = _statements(extractor, text)
+    assert [(s.holder, s.polarity, s.target) for s in found] == [
+        ("kenya", Polarity.SUPPORT, "sanctions-resolution")
+    ]

@@ -76,3 +76,35 @@ def test_we_agreed_in_a_persons_readout_is_the_group(extractor: Extractor) -> No
     )
     found = _found(extractor, text, "erik-halvorsen")
     assert [(h, k) for h, k, _ in found] == [("nordic-baltic-eight", StatementKind.COMMITMENT)]
+
+
+def test_a_reported_would_keep_is_a_commitment_and_no_troops_is_none(
+    own_extractor: Extractor,
+) -> None:
+    def found(text: str) -> list[tuple[str, str, str]]:
+        article = Article("t", "T", date(2031, 10, 8), text)
+        return [
+            (s.holder, s.kind.value, s.target) for s in own_extractor.extract(article).statements
+        ]
+
+    assert found("Kenya said it would keep its troops in the region.") == [
+        ("kenya", "commitment", "reassurance-force")
+    ]
+    assert found("Kenya said it would send troops.") == [
+        ("kenya", "commitment", "reassurance-force")
+    ]
+    assert found("Kenya said it would send no troops.") == []
+    assert found("Kenya said it would send neither troops nor money.") == []
+
+
+def test_not_committing_to_something_opposes_it(own_extractor: Extractor) -> None:
+    for text in (
+        "Kenya said it would not commit troops to the mission.",
+        "Kenya said it would commit neither troops nor money.",
+    ):
+        article = Article("t", "T", date(2031, 10, 8), text)
+        found = [
+            (s.holder, s.kind, s.polarity, s.target)
+            for s in own_extractor.extract(article).statements
+        ]
+        assert found == [("kenya", StatementKind.STANCE, Polarity.OPPOSE, "reassurance-force")]

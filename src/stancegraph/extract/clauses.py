@@ -22,10 +22,25 @@ def depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
+NEGATING_DETERMINERS = frozenset({"no", "neither"})
+
+
 def negated(token: Token) -> bool:
-    """Whether ``token`` has a negation ("not", "never") of its own."""
+    """Whether ``token`` has a negation of its own.
+
+    "not", "never", or a negating determiner on its object ("will send no troops", "would
+    commit neither troops nor money").
+    """
     return any(
-        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in token.children
+        c.dep_ == "neg"
+        or (c.dep_ == "advmod" and c.lower_ == "never")
+        or (
+            c.dep_ == "dobj"
+            and any(
+                d.lower_ in NEGATING_DETERMINERS for d in c.children if d.dep_ in ("det", "preconj")
+            )
+        )
+        for c in token.children
     )
 
 

@@ -32,7 +32,7 @@ class _CueInput(BaseModel):
     kind: StatementKind
     polarity: Polarity | None = None
     target: Literal["infinitive", "actor"] | None = None
-    negation: Literal["kept"] | None = None
+    negation: Literal["kept", "refusal"] | None = None
 
 
 class _LexiconInput(BaseModel):
@@ -70,6 +70,11 @@ class Cue:
     infinitive_only: bool = False
     actor_only: bool = False  # "concerned about X": only an actor named in the target counts
     keeps_negation: bool = False  # "has no intention of X" is still a commitment: not to X
+    negated_refuses: bool = False  # "would not commit to X" opposes X
+
+    def refusal(self) -> Cue:
+        """The stance of a negated ``negation: refusal`` cue: support, which negation flips."""
+        return Cue(self.phrase, StatementKind.STANCE, Polarity.SUPPORT, self.infinitive_only)
 
     @property
     def head(self) -> str:
@@ -125,6 +130,7 @@ def _index(cues: list[_CueInput]) -> dict[str, tuple[Cue, ...]]:
             infinitive_only=item.target == "infinitive",
             actor_only=item.target == "actor",
             keeps_negation=item.negation == "kept",
+            negated_refuses=item.negation == "refusal",
         )
         out.setdefault(cue.head, []).append(cue)
     # Phrasal cues first, so "call for" is tried before a bare "call".

@@ -23,7 +23,7 @@ from stancegraph.extract.findings import Finding
 from stancegraph.extract.lexicon import Cue
 from stancegraph.extract.mentions import FIRST_PERSON
 from stancegraph.extract.modal import ModalRules
-from stancegraph.extract.syntax import Holders, holders, subject
+from stancegraph.extract.syntax import RELATIVE_PRONOUNS, Holders, holders, subject
 from stancegraph.model import Polarity, StatementKind
 
 if TYPE_CHECKING:
@@ -125,6 +125,8 @@ class Rules(ModalRules, EvaluativeRules):
     # ------------------------------------------------------------------ verbs
     def _verb(self, verb: Token, cues: tuple[Cue, ...]) -> list[Finding]:
         cue = self._phrasal(verb, cues)
+        if cue is not None and cue.negated_refuses and negated(verb):
+            cue = cue.refusal()
         if cue is None or (negated(verb) and cue.kind is not StatementKind.STANCE):
             return []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -135,8 +137,16 @@ class Rules(ModalRules, EvaluativeRules):
             by = [o for o in (agent.children if agent is not None else ()) if o.dep_ == "pobj"]
             actors = self.ctx.actors_of(by[0]) if by else ()
             found: Holders | None = Holders(actors, "subject") if actors else None
+            # "the text, which was tabled by X": the relative pronoun stands for the text.
+            relative = verb.dep_ == "relcl"
             targets = (
-                [verb.head] if reduced else [c for c in verb.children if c.dep_ == "nsubjpass"]
+                [verb.head]
+                if reduced
+                else [
+                    verb.head if relative and c.lower_ in RELATIVE_PRONOUNS else c
+                    for c in verb.children
+                    if c.dep_ == "nsubjpass"
+                ]
             )
         else:
             found = holders(verb, self.ctx, speaker_fallback=False)
