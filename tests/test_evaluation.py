@@ -31,10 +31,10 @@ MENTION_ARTICLES = OWN_ARTICLES[:3]  # the others' mentions are not labelled
 # Held out: coded by hand and committed before the extractor first ran on them. t7-t9 were run
 # once more after a round of work on the development articles only; their floors are that run's
 # figures (precision, F1), rounded down (a later round tuned on them, so they now guard against
-# regressions only). t10-t12 ran once, before any work looked at them; their floors are that
-# first run's figures, far below the development targets, because that is what the extractor
-# honestly reaches on text it was not tuned on. A higher floor needs a real gain, not tuning on
-# these texts.
+# regressions only). t10-t12's floors are their first run's figures (a later round tuned on
+# them). t13-t15's are their figures with this version, whose rounds never read them: far below
+# the development targets, because that is what the extractor honestly reaches on text it was
+# not tuned on. A higher floor needs a real gain, not tuning on these texts.
 HELD_OUT_FLOORS = {
     "t7_arms_control_talks": (1.0, 0.48),
     "t8_shoal_collision": (0.62, 0.40),
@@ -42,6 +42,9 @@ HELD_OUT_FLOORS = {
     "t10_au_south_sudan_summit": (0.73, 0.64),
     "t11_nato_air_defence_ministers": (0.80, 0.48),
     "t12_un_myanmar_aid_vote": (0.83, 0.38),
+    "t13_black_sea_grain_talks": (0.72, 0.57),
+    "t14_caucasus_treaty_signing": (0.70, 0.40),
+    "t15_g20_frozen_assets": (0.60, 0.41),
 }
 LINE = re.compile(
     r"^stance\+commitment\+demand\+criticism: P=([\d.]+) R=([\d.]+) F1=([\d.]+)", re.M
