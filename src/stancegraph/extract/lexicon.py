@@ -35,6 +35,12 @@ class _CueInput(BaseModel):
     negation: Literal["kept", "refusal"] | None = None
 
 
+class _VoteInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    phrase: str
+    polarity: Polarity
+
+
 class _LexiconInput(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     verbs: list[_CueInput]
@@ -50,6 +56,8 @@ class _LexiconInput(BaseModel):
     collectives: list[str]
     state_nouns: list[str]
     reciprocals: list[str]
+    votes: list[_VoteInput]
+    vote_objects: list[str]
     condition_markers: list[str]
     condition_verbs: list[str]
     condition_nouns: list[str]
@@ -110,6 +118,8 @@ class Lexicon:
     collectives: frozenset[str]
     state_nouns: frozenset[str]
     reciprocals: frozenset[str]
+    votes: dict[str, tuple[tuple[str, Polarity], ...]]  # by the verb's lemma: (phrase, polarity)
+    vote_objects: frozenset[str]
     condition_markers: tuple[str, ...]
     condition_verbs: frozenset[str]
     condition_nouns: frozenset[str]
@@ -118,6 +128,13 @@ class Lexicon:
     obligation_predicates: frozenset[str]
     future_commitments: frozenset[str]
     future_modals: frozenset[str]
+
+
+def _votes(votes: list[_VoteInput]) -> dict[str, tuple[tuple[str, Polarity], ...]]:
+    out: dict[str, list[tuple[str, Polarity]]] = {}
+    for vote in votes:
+        out.setdefault(vote.phrase.split()[0], []).append((vote.phrase, vote.polarity))
+    return {verb: tuple(phrases) for verb, phrases in out.items()}
 
 
 def _index(cues: list[_CueInput]) -> dict[str, tuple[Cue, ...]]:
@@ -169,6 +186,8 @@ def read_lexicon(path: Path | None = None) -> Lexicon:
         collectives=frozenset(parsed.collectives),
         state_nouns=frozenset(parsed.state_nouns),
         reciprocals=frozenset(parsed.reciprocals),
+        votes=_votes(parsed.votes),
+        vote_objects=frozenset(parsed.vote_objects),
         condition_markers=tuple(parsed.condition_markers),
         condition_verbs=frozenset(parsed.condition_verbs),
         condition_nouns=frozenset(parsed.condition_nouns),

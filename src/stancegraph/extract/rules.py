@@ -24,6 +24,7 @@ from stancegraph.extract.lexicon import Cue
 from stancegraph.extract.mentions import FIRST_PERSON
 from stancegraph.extract.modal import ModalRules
 from stancegraph.extract.syntax import RELATIVE_PRONOUNS, Holders, holders, subject
+from stancegraph.extract.votes import VoteRules
 from stancegraph.model import Polarity, StatementKind
 
 if TYPE_CHECKING:
@@ -32,13 +33,13 @@ if TYPE_CHECKING:
 __all__ = ["Finding", "Rules"]
 
 
-class Rules(ModalRules, EvaluativeRules):
+class Rules(ModalRules, EvaluativeRules, VoteRules):
     """Applies the lexicon's cues to a parsed document (one instance per extractor)."""
 
     def run(self, doc: Doc) -> list[Finding]:
         """Every finding in ``doc``: outer cues first; a cue inside another's target is skipped."""
         lex = self.lex
-        lemmas = {*lex.verbs, *lex.nouns, *lex.predicate_nouns, *lex.labelling_verbs}
+        lemmas = {*lex.verbs, *lex.nouns, *lex.predicate_nouns, *lex.labelling_verbs, *lex.votes}
         words = {*lex.adjectives, *lex.hedges, *lex.evaluatives}
         candidates: dict[int, Token] = {}
         advcls: list[Token] = []
@@ -66,7 +67,8 @@ class Rules(ModalRules, EvaluativeRules):
             found = self._apply(token)
             for finding in found:
                 findings.append(finding)
-                if finding.target is not None:
+                # A target before the quote (a bare vote's text) is no phrase this cue governs.
+                if finding.target is not None and finding.target.i >= finding.quote[0]:
                     consumed.update(t.i for t in finding.target.subtree)
         return sorted(findings, key=lambda f: (f.quote, f.rule, f.holders.actors))
 
@@ -90,6 +92,8 @@ class Rules(ModalRules, EvaluativeRules):
         label = self.labels(token) if token.pos_ == "VERB" else None
         if label is not None:
             return self._labelling(token, label)  # "called the cooperation a provocation"
+        if token.pos_ == "VERB" and lemma in self.lex.votes:
+            return self._vote(token)
         if token.pos_ == "VERB" and lemma in self.lex.verbs:
             found = self._verb(token, self.lex.verbs[lemma])
             if found or token.lower_ not in self.lex.adjectives:
