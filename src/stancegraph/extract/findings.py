@@ -6,7 +6,7 @@ confidences, the quote span, the conditions and the actor a concern blames.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from stancegraph.extract.clauses import (
@@ -54,6 +54,29 @@ class Finding:
     addressee: str | None = None
     confidence: float = 0.5
     negative: bool = False  # a commitment not to do its target ("has no intention of ...")
+
+
+def reciprocated(finding: Finding, reciprocals: frozenset[str]) -> list[Finding]:
+    """``finding``, or one finding per holder and other holder when they act on each other.
+
+    "A and B blamed each other" is A's criticism of B and B's of A.
+    """
+    target, holders = finding.target, finding.holders.actors
+    if target is None or len(holders) < 2 or target.i == 0:
+        return [finding]
+    if target.doc[target.i - 1 : target.i + 1].text.lower() not in reciprocals:
+        return [finding]
+    return [
+        replace(
+            finding,
+            holders=replace(finding.holders, actors=(holder,)),
+            target=None,
+            target_actor=other,
+        )
+        for holder in holders
+        for other in holders
+        if other != holder
+    ]
 
 
 class RuleBase:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -213,11 +213,7 @@ class Extractor:
     def _from_doc(self, article: Article, doc: Doc) -> Extraction:
         ctx = self.context(doc, article.published, article.speaker)
         matches = self.target_index.matches(doc)
-        findings = [
-            one
-            for finding in Rules(ctx).run(doc)
-            for one in _reciprocated(finding, doc, self.lexicon.reciprocals)
-        ]
+        findings = Rules(ctx).run(doc)
         statements: list[Statement] = []
         new_props: dict[str, Proposition] = {}
         seen: list[tuple[str, str, str, str, int, int]] = []
@@ -298,29 +294,6 @@ class Extractor:
             addressee=finding.addressee,
             note=f"holder found as {finding.holders.via}",
         )
-
-
-def _reciprocated(finding: Finding, doc: Doc, reciprocals: frozenset[str]) -> list[Finding]:
-    """``finding``, or one finding per holder and other holder when they act on each other.
-
-    "A and B blamed each other" is A's criticism of B and B's of A.
-    """
-    target, holders = finding.target, finding.holders.actors
-    if target is None or len(holders) < 2 or target.i == 0:
-        return [finding]
-    if doc[target.i - 1 : target.i + 1].text.lower() not in reciprocals:
-        return [finding]
-    return [
-        replace(
-            finding,
-            holders=replace(finding.holders, actors=(holder,)),
-            target=None,
-            target_actor=other,
-        )
-        for holder in holders
-        for other in holders
-        if other != holder
-    ]
 
 
 def _refusal(article: Article) -> str | None:

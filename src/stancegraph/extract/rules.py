@@ -19,7 +19,7 @@ from stancegraph.extract.clauses import (
     with_conjuncts,
 )
 from stancegraph.extract.evaluative import EvaluativeRules
-from stancegraph.extract.findings import Finding
+from stancegraph.extract.findings import Finding, reciprocated
 from stancegraph.extract.lexicon import Cue
 from stancegraph.extract.mentions import FIRST_PERSON
 from stancegraph.extract.modal import ModalRules
@@ -70,7 +70,8 @@ class Rules(ModalRules, EvaluativeRules, VoteRules):
                 # A target before the quote (a bare vote's text) is no phrase this cue governs.
                 if finding.target is not None and finding.target.i >= finding.quote[0]:
                     consumed.update(t.i for t in finding.target.subtree)
-        return sorted(findings, key=lambda f: (f.quote, f.rule, f.holders.actors))
+        ordered = sorted(findings, key=lambda f: (f.quote, f.rule, f.holders.actors))
+        return [one for finding in ordered for one in reciprocated(finding, lex.reciprocals)]
 
     def _explicit_holder(self, token: Token) -> bool:
         """Whether a cue names its own holder ("the call by the AU for ...", "proposed by X").
@@ -129,9 +130,10 @@ class Rules(ModalRules, EvaluativeRules, VoteRules):
     # ------------------------------------------------------------------ verbs
     def _verb(self, verb: Token, cues: tuple[Cue, ...]) -> list[Finding]:
         cue = self._phrasal(verb, cues)
-        if cue is not None and cue.negated_refuses and negated(verb):
+        denied = negated(verb)
+        if cue is not None and cue.negated_refuses and denied:
             cue = cue.refusal()
-        if cue is None or (negated(verb) and cue.kind is not StatementKind.STANCE):
+        if cue is None or (denied and cue.kind is not StatementKind.STANCE):
             return []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         reduced = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "a compromise proposed by X"
