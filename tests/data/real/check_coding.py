@@ -1,0 +1,111 @@
+"""Check the real corpus as coders write it: front matter, dates, quotes, kinds (see CODING.md).
+
+Run ``python tests/data/real/check_coding.py [dev|test|dev/BATCH ...]``; it prints one line per problem and
+a count of statements per kind, and exits 1 when there is a problem. It reads no extractor output.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).parent
+TEXT_TYPES = {
+    "press-statement",
+    "readout",
+    "speech",
+    "joint-statement",
+    "summit-declaration",
+    "transcript",
+    "institutional-statement",
+    "news-report",
+}
+KINDS = {"stance", "commitment", "demand", "criticism", "participation", "role", "membership"}
+POLARITIES = {"support", "oppose", "conditional", "neutral"}
+REQUIRED_META = ("title", "published", "url", "licence", "text_type")
+
+
+def split_article(path: Path) -> tuple[dict[str, object], str]:
+    """The front matter and the body of an article file, as the loader splits them."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if lines[0].rstrip("\r") != "---":
+        raise ValueError("does not start with '---'")
+    closing = next(i for i, line in enumerate(lines[1:], start=1) if line.rstrip("\r") == "---")
+    meta = yaml.safe_load("\n".join(lines[1:closing])) or {}
+    return meta, "\n".join(lines[closing + 1 :])
+
+
+def check_part(part: Path, prefix: str = "") -> tuple[list[str], Counter[str], int]:
+    """Problems, statement counts per kind and the number of texts of one part (or one batch)."""
+    problems: list[str] = []
+    kinds: Counter[str] = Counter()
+    defined: set[str] = set()
+    for fragment in sorted((part / "registry").glob("*.yaml")):
+        data = yaml.safe_load(fragment.read_text(encoding="utf-8")) or {}
+        defined |= {str(a["id"]) for a in data.get("actors", [])}
+    articles = sorted((part / "graph" / "articles").glob(f"{prefix}*.txt"))
+    for article in articles:
+        try:
+            meta, body = split_article(article)
+        except (ValueError, StopIteration, yaml.YAMLError) as error:
+            problems.append(f"{article}: front matter: {error}")
+            continue
+        for field in REQUIRED_META:
+            if not meta.get(field):
+                problems.append(f"{article}: front matter field {field!r} is missing")
+        published = meta.get("published")
+        if not isinstance(published, date):
+            problems.append(f"{article}: published is not a YYYY-MM-DD date")
+        elif published.year == 2025:
+            problems.append(f"{article}: a text of 2025 may not be used")
+        if meta.get("text_type") not in TEXT_TYPES:
+            problems.append(f"{article}: text_type {meta.get('text_type')!r} is not one of the list")
+        speaker = meta.get("speaker")
+        if speaker is not None and speaker not in defined:
+            problems.append(f"{article}: speaker {speaker!r} is not in registry/*.yaml")
+        gold = part / "gold" / f"{article.stem}.coding.yaml"
+        if not gold.exists():
+            problems.append(f"{article}: no gold coding {gold.name}")
+            continue
+        items = yaml.safe_load(gold.read_text(encoding="utf-8")) or []
+        for n, item in enumerate(items):
+            where = f"{gold}: [{n}]"
+            for field in ("holder", "kind", "target", "quote"):
+                if not isinstance(item.get(field), str) or not item[field].strip():
+                    problems.append(f"{where}.{field} is missing")
+            kind = item.get("kind")
+            if kind not in KINDS:
+                problems.append(f"{where}.kind {kind!r} is not a kind")
+            polarity = item.get("polarity")
+            if kind == "stance" and polarity not in POLARITIES:
+                problems.append(f"{where}.polarity {polarity!r}: a stance needs one")
+            if kind != "stance" and polarity is not None:
+                problems.append(f"{where}.polarity: only stances have one")
+            quote = item.get("quote")
+            if isinstance(quote, str) and quote not in body:
+                problems.append(f"{where}.quote is not an exact substring: {quote[:60]!r}")
+            if not item.get("optional"):
+                kinds[str(kind)] += 1
+    return problems, kinds, len(articles)
+
+
+def main(parts: list[str]) -> int:
+    """Check each named part (default: both) and report."""
+    failed = False
+    for name in parts or ["dev", "test"]:
+        part, _, prefix = name.partition("/")
+        problems, kinds, texts = check_part(HERE / part, prefix)
+        for problem in problems:
+            print(problem)
+        failed = failed or bool(problems)
+        summary = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
+        print(f"{name}: {texts} texts, {sum(kinds.values())} statements ({summary})")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
