@@ -200,3 +200,19 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "cannot write the exports" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_unknown_issuer_is_named_with_its_line(graph_copy: Path, tmp_path: Path) -> None:
+    article = graph_copy / ARTICLE
+    _replace(article, "published:", "issuers: [united-kingdom, atlantis]\npublished:")
+    message = _build_fails(graph_copy, tmp_path / "out")
+    line = _line_of(article, "issuers:")
+    assert f"{article}:{line}: issuers[1]: unknown actor id 'atlantis'" in message, message
+
+
+def test_unknown_text_type_lists_the_known_ones(graph_copy: Path, tmp_path: Path) -> None:
+    article = graph_copy / ARTICLE
+    _replace(article, "published:", "text_type: blog\npublished:")
+    message = _build_fails(graph_copy, tmp_path / "out")
+    assert "text_type" in message
+    assert "readout" in message, message

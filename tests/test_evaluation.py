@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,43 +12,30 @@ from click.testing import CliRunner
 
 from stancegraph.cli import main
 from stancegraph.evaluation import evaluate
-from stancegraph.matching import Item, content_words
+from stancegraph.matching import Item, same_target, target_of
 from tests.conftest import GRAPH_DIR, SEED_ID
 
 DATA = Path(__file__).parent / "data"
 OWN = DATA / "extraction"
 REFERENCE = DATA / "reference" / f"{SEED_ID}.coding.yaml"
-# Development articles: the extractor was tuned on these (t4-t6 after their held-out first run,
-# whose figures the README keeps apart), so they must reach the development targets.
-OWN_ARTICLES = [
-    "t1_baltic_communique",
-    "t2_minister_speech",
-    "t3_nile_talks_report",
-    "t4_g7_red_sea_statement",
-    "t5_security_council_report",
-    "t6_defence_press_conference",
-]
-MENTION_ARTICLES = OWN_ARTICLES[:3]  # the others' mentions are not labelled
-# Held out: coded by hand and committed before the extractor first ran on them. t7-t9 were run
-# once more after a round of work on the development articles only; their floors are that run's
-# figures (precision, F1), rounded down (a later round tuned on them, so they now guard against
-# regressions only). t10-t12's floors are their first run's figures (a later round tuned on
-# them). t13-t15's are their figures with this version, whose rounds never read them: far below
-# the development targets, because that is what the extractor honestly reaches on text it was
-# not tuned on. A higher floor needs a real gain, not tuning on these texts.
-HELD_OUT_FLOORS = {
-    "t7_arms_control_talks": (1.0, 0.48),
-    "t8_shoal_collision": (0.62, 0.40),
-    "t9_eu_belarus_sanctions": (0.90, 0.66),
-    "t10_au_south_sudan_summit": (0.73, 0.64),
-    "t11_nato_air_defence_ministers": (0.80, 0.48),
-    "t12_un_myanmar_aid_vote": (0.83, 0.38),
-    "t13_black_sea_grain_talks": (0.72, 0.57),
-    "t14_caucasus_treaty_signing": (0.70, 0.40),
-    "t15_g20_frozen_assets": (0.60, 0.41),
+# Each set's pooled counts from `stancegraph evaluate` with this version: (tp, fp) scored without
+# targets, then with targets. A change may lose up to TOLERANCE true positives or add up to
+# TOLERANCE false alarms per figure before a test fails; a real gain is recorded here by hand.
+# t1-t6 are the development articles the rules were written on; t7-t15 were held out when they
+# were added (coded and committed before the extractor first ran on them), and each later round
+# tuned on the set before (see tests/data/extraction/README.md), so they guard regressions only.
+TOLERANCE = 2
+SETS: dict[str, tuple[range, tuple[int, int], tuple[int, int]]] = {
+    "t1-t6": (range(1, 7), (78, 1), (63, 18)),
+    "t7-t9": (range(7, 10), (30, 1), (23, 8)),
+    "t10-t12": (range(10, 13), (37, 3), (24, 16)),
+    "t13-t15": (range(13, 16), (24, 7), (19, 12)),
 }
-LINE = re.compile(
-    r"^stance\+commitment\+demand\+criticism: P=([\d.]+) R=([\d.]+) F1=([\d.]+)", re.M
+SEED_COUNTS = ((19, 2), (16, 5))
+MENTION_ARTICLES = ["t1_baltic_communique", "t2_minister_speech", "t3_nile_talks_report"]
+POOLED = re.compile(
+    r"^  stance\+commitment\+demand\+criticism: P=\S+ R=\S+ F1=\S+ \(tp=(\d+) fp=(\d+) fn=(\d+)\)",
+    re.M,
 )
 
 
@@ -67,53 +55,48 @@ def predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _figures(report: str) -> tuple[float, float, float]:
-    found = LINE.search(report)
-    assert found, report
-    p, r, f1 = (float(x) for x in found.groups())
-    return p, r, f1
+def _counts(report: str) -> list[tuple[int, int, int]]:
+    """(tp, fp, fn) of the positions, without targets then with targets."""
+    found = [tuple(int(x) for x in m.groups()) for m in POOLED.finditer(report)]
+    assert len(found) == 2, report
+    return found  # type: ignore[return-value]
+
+
+def _within(report: str, expected: tuple[tuple[int, int], tuple[int, int]]) -> None:
+    for (tp, fp, _), (want_tp, want_fp) in zip(_counts(report), expected, strict=True):
+        assert tp >= want_tp - TOLERANCE, report
+        assert fp <= want_fp + TOLERANCE, report
 
 
 def test_seed_against_the_careful_reading(predictions: Path) -> None:
     report = _run(
         ["evaluate", "--gold", str(REFERENCE), "--pred", str(predictions / f"{SEED_ID}.yaml")]
     )
-    precision, _, f1 = _figures(report)
-    assert precision >= 0.85, report
-    assert f1 >= 0.75, report
+    _within(report, SEED_COUNTS)
     assert "misses (" in report
     assert "false alarms (" in report
+    assert "wrong targets (" in report
 
 
-def _own_report(predictions: Path, name: str) -> str:
-    return _run(
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_invented_sets_pooled(predictions: Path, tmp_path: Path, name: str) -> None:
+    numbers, without_targets, with_targets = SETS[name]
+    for n in numbers:
+        (gold,) = (OWN / "gold").glob(f"t{n}_*.coding.yaml")
+        shutil.copy(gold, tmp_path / gold.name)
+    report = _run(
         [
             "evaluate",
             "--graph",
             str(OWN / "graph"),
             "--gold",
-            str(OWN / "gold" / f"{name}.coding.yaml"),
+            str(tmp_path),
             "--pred",
-            str(predictions / f"{name}.yaml"),
+            str(predictions),
         ]
     )
-
-
-@pytest.mark.parametrize("name", OWN_ARTICLES)
-def test_own_articles_against_their_hand_coding(predictions: Path, name: str) -> None:
-    report = _own_report(predictions, name)
-    precision, _, f1 = _figures(report)
-    assert precision >= 0.85, report
-    assert f1 >= 0.75, report
-
-
-@pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))
-def test_held_out_articles_against_their_hand_coding(predictions: Path, name: str) -> None:
-    report = _own_report(predictions, name)
-    precision, _, f1 = _figures(report)
-    min_precision, min_f1 = HELD_OUT_FLOORS[name]
-    assert precision >= min_precision, report
-    assert f1 >= min_f1, report
+    assert report.startswith(f"pooled over {len(numbers)} articles"), report
+    _within(report, (without_targets, with_targets))
 
 
 def _accuracy(args: list[str]) -> tuple[int, int]:
@@ -141,29 +124,70 @@ def test_own_articles_mentions_linked() -> None:
 
 
 def test_optional_gold_items_count_neither_way() -> None:
-    words = content_words("sanctions")
+    sanctions = target_of("sanctions")
     gold = [
-        Item("a", "demand", None, ((0, 10),), words),
-        Item("a", "commitment", None, ((20, 30),), words, optional=True),
-        Item("b", "commitment", None, ((40, 50),), words, optional=True),
+        Item("a", "demand", None, ((0, 10),), sanctions),
+        Item("a", "commitment", None, ((20, 30),), sanctions, optional=True),
+        Item("b", "commitment", None, ((40, 50),), sanctions, optional=True),
     ]
     pred = [
-        Item("a", "demand", None, ((5, 8),), words),
-        Item("a", "commitment", None, ((25, 28),), words),
+        Item("a", "demand", None, ((5, 8),), sanctions),
+        Item("a", "commitment", None, ((25, 28),), sanctions),
     ]
-    score = evaluate(gold, pred).scores["stance+commitment+demand+criticism"]
-    assert (score.tp, score.fp, score.fn) == (1, 0, 0)
+    for scores in (evaluate(gold, pred).without_targets, evaluate(gold, pred).with_targets):
+        score = scores["stance+commitment+demand+criticism"]
+        assert (score.tp, score.fp, score.fn) == (1, 0, 0)
 
 
 def test_polarity_and_holder_must_agree() -> None:
-    words = content_words("ceasefire")
-    gold = [Item("putin", "stance", "support", ((0, 10),), words)]
-    wrong_polarity = [Item("putin", "stance", "oppose", ((0, 10),), words)]
-    wrong_holder = [Item("trump", "stance", "support", ((0, 10),), words)]
-    no_overlap = [Item("putin", "stance", "support", ((10, 20),), words)]
+    ceasefire = target_of("ceasefire")
+    gold = [Item("putin", "stance", "support", ((0, 10),), ceasefire)]
+    wrong_polarity = [Item("putin", "stance", "oppose", ((0, 10),), ceasefire)]
+    wrong_holder = [Item("trump", "stance", "support", ((0, 10),), ceasefire)]
+    no_overlap = [Item("putin", "stance", "support", ((10, 20),), ceasefire)]
     for pred in (wrong_polarity, wrong_holder, no_overlap):
-        score = evaluate(gold, pred).scores["stance"]
+        score = evaluate(gold, pred).without_targets["stance"]
         assert (score.tp, score.fp, score.fn) == (0, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "same"),
+    [
+        ("Russia's war", "Iran's drones", False),  # a possessive is no shared word
+        ("ceasefire in Gaza", "Ceasefire in the Russia-Ukraine war", False),
+        ("release of hostages", "Immediate and unconditional ceasefire", False),
+        ("military aid to Ukraine", "More military aid", True),  # the same head noun
+        ("deploy troops to Ukraine", "Deployment of troops", True),  # words meet by their stem
+        ("aid to Ukraine", "Sanctions on Ukraine", False),  # a shared name is not enough
+        ("30-day ceasefire", "30-day ceasefire", True),
+    ],
+)
+def test_targets_match_by_head_or_substantial_overlap(gold: str, pred: str, same: bool) -> None:
+    assert same_target(target_of(gold), target_of(pred)) is same
+
+
+def test_targets_in_the_registry_match_only_as_the_same_node() -> None:
+    assert not same_target(target_of("Russia", "russia"), target_of("Kremlin", "kremlin"))
+    assert same_target(target_of("Russia", "russia"), target_of("the Russian Federation", "russia"))
+    # One side unresolved: the phrases decide.
+    assert same_target(target_of("sanctions on Russia"), target_of("Sanctions", "sanctions"))
+
+
+def test_nothing_predicted_is_no_perfect_precision() -> None:
+    gold = [Item("a", "demand", None, ((0, 10),), target_of("sanctions"))]
+    line = evaluate(gold, []).without_targets["demand"].line("demand")
+    assert line == "demand: P=\u2013 R=0.000 F1=0.000 (tp=0 fp=0 fn=1)"
+    nothing = evaluate([], []).with_targets["criticism"].line("criticism")
+    assert nothing == "criticism: P=\u2013 R=\u2013 F1=\u2013 (tp=0 fp=0 fn=0)"
+
+
+def test_a_wrong_target_is_credited_without_targets_only() -> None:
+    gold = [Item("a", "demand", None, ((0, 10),), target_of("sanctions on Russia"))]
+    pred = [Item("a", "demand", None, ((0, 10),), target_of("a ceasefire in Gaza"))]
+    evaluation = evaluate(gold, pred)
+    assert evaluation.without_targets["demand"].tp == 1
+    assert evaluation.with_targets["demand"].tp == 0
+    assert evaluation.wrong_targets == ((gold[0], pred[0]),)
 
 
 def test_reading_format_needs_an_article(tmp_path: Path) -> None:

@@ -40,9 +40,15 @@ def read_article(path: Path, known_actors: Set[str] | None = None) -> Article:
     body = "\n".join(lines[closing + 1 :])
     data = parse_yaml(front_matter, path, first_line=2)
     meta = validate(ArticleMetadata, data, path, first_line=2)
-    if known_actors is not None and meta.speaker is not None and meta.speaker not in known_actors:
-        line = line_of(data, ["speaker"], first_line=2)
-        raise InputError(path, "speaker", f"unknown actor id {meta.speaker!r}", line=line)
+    if known_actors is not None:
+        named: list[tuple[str, list[str | int], str]] = []
+        if meta.speaker is not None:
+            named.append(("speaker", ["speaker"], meta.speaker))
+        named += [(f"issuers[{n}]", ["issuers", n], a) for n, a in enumerate(meta.issuers)]
+        for field, keys, actor in named:
+            if actor not in known_actors:
+                line = line_of(data, keys, first_line=2)
+                raise InputError(path, field, f"unknown actor id {actor!r}", line=line)
     if not body.strip():
         raise InputError(
             path, "", "the article has no text after its front matter", line=closing + 1
@@ -56,4 +62,7 @@ def read_article(path: Path, known_actors: Set[str] | None = None) -> Article:
         url=meta.url,
         language=meta.language,
         speaker=meta.speaker,
+        issuers=tuple(meta.issuers),
+        licence=meta.licence,
+        text_type=meta.text_type,
     )

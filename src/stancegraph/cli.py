@@ -127,8 +127,18 @@ def extract(
 
 
 @main.command()
-@click.option("--gold", required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--pred", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--gold",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="A gold coding file, or a folder of them (ID.coding.yaml or ID.yaml) to pool.",
+)
+@click.option(
+    "--pred",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="The coding to score, or a folder of them (ID.yaml) when --gold is a folder.",
+)
 @click.option(
     "--article",
     "article_path",
@@ -138,8 +148,8 @@ def extract(
 )
 @GRAPH_OPTION
 def evaluate(gold: Path, pred: Path, article_path: Path | None, graph_dir: Path) -> None:
-    """Precision, recall and F1 of the coding PRED against the coding GOLD."""
-    from stancegraph.evaluation import evaluate_paths  # noqa: PLC0415
+    """Precision, recall and F1 of the coding PRED against the coding GOLD (files or folders)."""
+    from stancegraph.evaluation_files import evaluate_paths  # noqa: PLC0415
 
     click.echo(evaluate_paths(gold, pred, graph_dir, article_path), nl=False)
 

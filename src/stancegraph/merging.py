@@ -1,7 +1,9 @@
 """Merging extracted statements into a curated graph.
 
-A curated statement wins over an extracted one it matches (by the rule of
-:mod:`stancegraph.matching`); the other extracted statements are kept, unreviewed.
+A curated statement wins over an extracted one it matches by the rule of
+:mod:`stancegraph.matching` without targets (same holder, kind and polarity, overlapping
+evidence), paired one to one: the person's reading of that evidence replaces the machine's, whatever
+target either chose. The other extracted statements are kept, unreviewed.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.extract.pipeline import Extraction
-from stancegraph.matching import matches, statement_item
+from stancegraph.matching import pair_up, statement_item
 from stancegraph.model import Actor, Proposition, Statement
 
 
@@ -50,10 +52,11 @@ def merge(graph: StanceGraph, extractions: Iterable[Extraction]) -> Merged:
             ),
         )
         curated_items = [statement_item(s, with_new) for s in curated]
-        for statement in extraction.statements:
+        found = [statement_item(s, with_new) for s in extraction.statements]
+        replaced = {j for _, j in pair_up(curated_items, found, targets=False)}
+        for index, statement in enumerate(extraction.statements):
             candidates += 1
-            item = statement_item(statement, with_new)
-            if any(matches(c, item) for c in curated_items):
+            if index in replaced:
                 superseded += 1
                 continue
             extra.append(statement)

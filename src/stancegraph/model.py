@@ -52,6 +52,19 @@ class Polarity(StrEnum):
     NEUTRAL = "neutral"
 
 
+class TextType(StrEnum):
+    """What sort of text an article is: it decides who "I" and "we" are, and how turns read."""
+
+    PRESS_STATEMENT = "press-statement"
+    READOUT = "readout"
+    SPEECH = "speech"
+    JOINT_STATEMENT = "joint-statement"
+    SUMMIT_DECLARATION = "summit-declaration"
+    TRANSCRIPT = "transcript"
+    INSTITUTIONAL_STATEMENT = "institutional-statement"
+    NEWS_REPORT = "news-report"
+
+
 class Method(StrEnum):
     """How a statement was coded."""
 
@@ -79,6 +92,12 @@ class Article:
     url: str | None = None
     language: str = "en"
     speaker: str | None = None
+    """The one "I" of a first-person text (an actor id)."""
+    issuers: tuple[str, ...] = ()
+    """Whose "we" the text is: the issuing institution, the group, or every government of a
+    joint statement (actor ids)."""
+    licence: str | None = None
+    text_type: TextType | None = None
 
     @property
     def sha256(self) -> str:

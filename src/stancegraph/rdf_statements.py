@@ -83,6 +83,12 @@ def add_article(out: TripleSink, article: Article, iris: Iris) -> None:
         out.add((node, SCHEMA.url, URIRef(article.url)))
     if article.speaker:
         out.add((node, SCHEMA.author, iris.actor(article.speaker)))
+    for issuer in article.issuers:
+        out.add((node, SCHEMA.author, iris.actor(issuer)))
+    if article.licence:
+        out.add((node, SCHEMA.license, Lit(article.licence)))
+    if article.text_type:
+        out.add((node, SCHEMA.genre, Lit(article.text_type.value)))
 
 
 def add_statement(out: TripleSink, statement: Statement, graph: StanceGraph, iris: Iris) -> None:

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Self
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from stancegraph.ids import ID_PATTERN
-from stancegraph.model import ActorKind, Method, Polarity, StatementKind
+from stancegraph.model import ActorKind, Method, Polarity, StatementKind, TextType
 
 
 def _safe_id(value: str) -> str:
@@ -130,6 +130,9 @@ class ArticleMetadata(_Input):
     url: Text | None = None
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
     speaker: SafeId | None = None
+    issuers: list[SafeId] = []
+    licence: Text | None = None
+    text_type: TextType | None = None
 
 
 class ConditionInput(_Input):

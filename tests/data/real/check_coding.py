@@ -1,7 +1,8 @@
 """Check the real corpus as coders write it: front matter, dates, quotes, kinds (see CODING.md).
 
-Run ``python tests/data/real/check_coding.py [dev|test|dev/BATCH ...]``; it prints one line per problem and
-a count of statements per kind, and exits 1 when there is a problem. It reads no extractor output.
+Run ``python tests/data/real/check_coding.py [dev|test|dev/BATCH ...]``; it prints one line per
+problem and a count of statements per kind, and exits 1 when there is a problem. It reads no
+extractor output.
 """
 
 from __future__ import annotations
@@ -39,6 +40,43 @@ def split_article(path: Path) -> tuple[dict[str, object], str]:
     return meta, "\n".join(lines[closing + 1 :])
 
 
+def _meta_problems(article: Path, meta: dict[str, object], defined: set[str]) -> list[str]:
+    problems = [
+        f"{article}: front matter field {field!r} is missing"
+        for field in REQUIRED_META
+        if not meta.get(field)
+    ]
+    published = meta.get("published")
+    if not isinstance(published, date):
+        problems.append(f"{article}: published is not a YYYY-MM-DD date")
+    elif published.year == 2025:
+        problems.append(f"{article}: a text of 2025 may not be used")
+    if meta.get("text_type") not in TEXT_TYPES:
+        problems.append(f"{article}: text_type {meta.get('text_type')!r} is not one of the list")
+    speaker = meta.get("speaker")
+    if speaker is not None and speaker not in defined:
+        problems.append(f"{article}: speaker {speaker!r} is not in registry/*.yaml")
+    return problems
+
+
+def _item_problems(where: str, item: dict[str, object], body: str) -> list[str]:
+    problems = [
+        f"{where}.{field} is missing"
+        for field in ("holder", "kind", "target", "quote")
+        if not isinstance(item.get(field), str) or not str(item[field]).strip()
+    ]
+    kind, polarity, quote = item.get("kind"), item.get("polarity"), item.get("quote")
+    if kind not in KINDS:
+        problems.append(f"{where}.kind {kind!r} is not a kind")
+    if kind == "stance" and polarity not in POLARITIES:
+        problems.append(f"{where}.polarity {polarity!r}: a stance needs one")
+    if kind != "stance" and polarity is not None:
+        problems.append(f"{where}.polarity: only stances have one")
+    if isinstance(quote, str) and quote not in body:
+        problems.append(f"{where}.quote is not an exact substring: {quote[:60]!r}")
+    return problems
+
+
 def check_part(part: Path, prefix: str = "") -> tuple[list[str], Counter[str], int]:
     """Problems, statement counts per kind and the number of texts of one part (or one batch)."""
     problems: list[str] = []
@@ -54,42 +92,16 @@ def check_part(part: Path, prefix: str = "") -> tuple[list[str], Counter[str], i
         except (ValueError, StopIteration, yaml.YAMLError) as error:
             problems.append(f"{article}: front matter: {error}")
             continue
-        for field in REQUIRED_META:
-            if not meta.get(field):
-                problems.append(f"{article}: front matter field {field!r} is missing")
-        published = meta.get("published")
-        if not isinstance(published, date):
-            problems.append(f"{article}: published is not a YYYY-MM-DD date")
-        elif published.year == 2025:
-            problems.append(f"{article}: a text of 2025 may not be used")
-        if meta.get("text_type") not in TEXT_TYPES:
-            problems.append(f"{article}: text_type {meta.get('text_type')!r} is not one of the list")
-        speaker = meta.get("speaker")
-        if speaker is not None and speaker not in defined:
-            problems.append(f"{article}: speaker {speaker!r} is not in registry/*.yaml")
+        problems += _meta_problems(article, meta, defined)
         gold = part / "gold" / f"{article.stem}.coding.yaml"
         if not gold.exists():
             problems.append(f"{article}: no gold coding {gold.name}")
             continue
         items = yaml.safe_load(gold.read_text(encoding="utf-8")) or []
         for n, item in enumerate(items):
-            where = f"{gold}: [{n}]"
-            for field in ("holder", "kind", "target", "quote"):
-                if not isinstance(item.get(field), str) or not item[field].strip():
-                    problems.append(f"{where}.{field} is missing")
-            kind = item.get("kind")
-            if kind not in KINDS:
-                problems.append(f"{where}.kind {kind!r} is not a kind")
-            polarity = item.get("polarity")
-            if kind == "stance" and polarity not in POLARITIES:
-                problems.append(f"{where}.polarity {polarity!r}: a stance needs one")
-            if kind != "stance" and polarity is not None:
-                problems.append(f"{where}.polarity: only stances have one")
-            quote = item.get("quote")
-            if isinstance(quote, str) and quote not in body:
-                problems.append(f"{where}.quote is not an exact substring: {quote[:60]!r}")
+            problems += _item_problems(f"{gold}: [{n}]", item, body)
             if not item.get("optional"):
-                kinds[str(kind)] += 1
+                kinds[str(item.get("kind"))] += 1
     return problems, kinds, len(articles)
 
 
