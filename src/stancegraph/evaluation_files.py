@@ -14,6 +14,7 @@ from stancegraph.coding import read_coding_file
 from stancegraph.corpus import StanceGraph
 from stancegraph.errors import InputError
 from stancegraph.evaluation import Evaluation, evaluate, pooled
+from stancegraph.gazetteer import with_gazetteer
 from stancegraph.matching import Item, statement_item, target_of
 from stancegraph.model import Article
 from stancegraph.quotes import occurrences
@@ -38,7 +39,7 @@ def read_items(
     data: Any = parse_yaml(read_text(path), path)
     if isinstance(data, dict) and "statements" in data:
         registry = Registry(
-            actors=tuple(a for a in graph.actors if not a.provisional),
+            actors=with_gazetteer([a for a in graph.actors if not a.provisional]),
             roles=graph.roles,
             memberships=graph.memberships,
             propositions=tuple(p for p in graph.propositions if not p.provisional),
@@ -101,7 +102,7 @@ def _folded(name: str) -> str:
 
 def _actor_by_name(graph: StanceGraph, name: str) -> str | None:
     wanted = _folded(name)
-    for actor in graph.actors:
+    for actor in with_gazetteer(graph.actors):
         if not actor.provisional and wanted in {_folded(n) for n in (actor.name, *actor.aliases)}:
             return actor.id
     return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
+from dataclasses import replace
 from pathlib import Path
 
 from stancegraph.articles import read_article
@@ -56,7 +58,7 @@ def load(folder: Path | str) -> StanceGraph:
             new_actors.setdefault(actor.id, actor)
         for proposition in coding.propositions:
             new_propositions.setdefault(proposition.id, proposition)
-    return StanceGraph(
+    graph = StanceGraph(
         articles=tuple(articles[k] for k in sorted(articles)),
         actors=tuple(sorted((*registry.actors, *new_actors.values()), key=lambda a: a.id)),
         roles=registry.roles,
@@ -68,3 +70,30 @@ def load(folder: Path | str) -> StanceGraph:
         statements=tuple(statements[k] for k in sorted(statements)),
         name=root.resolve().name,
     )
+    return without_unused(graph, registry.gazetteer_ids)
+
+
+def without_unused(graph: StanceGraph, droppable: Set[str]) -> StanceGraph:
+    """``graph`` without the actors of ``droppable`` (the gazetteer's) that nothing refers to.
+
+    A statement's holder, target or addressee, a role, a membership, an event's participant, an
+    article's speaker or issuers, and the ``part_of`` of an actor kept all keep an actor.
+    """
+    used: set[str] = set()
+    for s in graph.statements:
+        used.update(x for x in (s.holder, s.target, s.addressee) if x is not None)
+    used.update(x for r in graph.roles for x in (r.holder, r.organisation))
+    used.update(x for m in graph.memberships for x in (m.member, m.organisation))
+    used.update(p for e in graph.events for p in e.participants)
+    for article in graph.articles:
+        used.update((*article.issuers, *([article.speaker] if article.speaker else [])))
+    used.update(a.id for a in graph.actors if a.id not in droppable)
+    by_id = {a.id: a for a in graph.actors}
+    pending = list(used)
+    while pending:
+        actor = by_id.get(pending.pop())
+        parent = actor.part_of if actor is not None else None
+        if parent is not None and parent not in used:
+            used.add(parent)
+            pending.append(parent)
+    return replace(graph, actors=tuple(a for a in graph.actors if a.id in used))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.extract.pipeline import Extraction
+from stancegraph.gazetteer import with_gazetteer
 from stancegraph.matching import pair_up, statement_item
 from stancegraph.model import Actor, Proposition, Statement
 
@@ -62,6 +63,12 @@ def merge(graph: StanceGraph, extractions: Iterable[Extraction]) -> Merged:
             extra.append(statement)
             if statement.target in new_props:
                 propositions.setdefault(statement.target, new_props[statement.target])
+    # A kept statement may name an actor of the gazetteer that the graph had no use for yet.
+    shipped = {a.id: a for a in with_gazetteer(tuple(actors.values()))}
+    for statement in extra:
+        for node in (statement.holder, statement.target, statement.addressee):
+            if node is not None and node not in actors and node in shipped:
+                actors[node] = shipped[node]
     provisional = sum(1 for a in actors.values() if a.provisional)
     merged = replace(
         graph,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from stancegraph.gazetteer import gazetteer_entries, to_actor
 from stancegraph.model import Actor, Event, Membership, Proposition, Role
 from stancegraph.schema import (
     ActorInput,
@@ -31,6 +32,8 @@ class Registry:
     memberships: tuple[Membership, ...]
     propositions: tuple[Proposition, ...]
     events: tuple[Event, ...]
+    gazetteer_ids: frozenset[str] = frozenset()
+    """Actors taken from the shipped gazetteer, not from the graph's ``actors.yaml``."""
 
     def ids(self) -> tuple[set[str], set[str], set[str]]:
         """The actor, proposition and event ids."""
@@ -70,27 +73,12 @@ def read_registry(folder: Path) -> Registry:
                 )
             first_seen[item_id] = f"in {source.path.name}"
 
-    roles, memberships = _roles_and_memberships(actors_file, actors_in)
-    _check_references(actors_file, actors_in, props_file, props_in, events_file, events_in)
+    gazetteer = gazetteer_entries(actors_in)
+    known = [*actors_in, *gazetteer]
+    roles, memberships = _roles_and_memberships(actors_file, actors_in, known)
+    _check_references(actors_file, known, props_file, props_in, events_file, events_in)
     return Registry(
-        actors=tuple(
-            sorted(
-                (
-                    Actor(
-                        id=a.id,
-                        kind=a.kind,
-                        name=a.name,
-                        aliases=tuple(a.aliases),
-                        wikidata=a.wikidata,
-                        iso3=a.iso3,
-                        demonyms=tuple(a.demonyms),
-                        part_of=a.part_of,
-                    )
-                    for a in actors_in
-                ),
-                key=lambda a: a.id,
-            )
-        ),
+        actors=tuple(sorted((to_actor(a) for a in known), key=lambda a: a.id)),
         roles=tuple(sorted(roles, key=_role_key)),
         memberships=tuple(sorted(memberships, key=_membership_key)),
         propositions=tuple(
@@ -105,13 +93,14 @@ def read_registry(folder: Path) -> Registry:
                 key=lambda e: e.id,
             )
         ),
+        gazetteer_ids=frozenset(a.id for a in gazetteer),
     )
 
 
 def _roles_and_memberships(
-    source: YamlFile, actors_in: list[ActorInput]
+    source: YamlFile, actors_in: list[ActorInput], known: list[ActorInput]
 ) -> tuple[list[Role], list[Membership]]:
-    actor_ids = {a.id for a in actors_in}
+    actor_ids = {a.id for a in known}
     roles: list[Role] = []
     memberships: list[Membership] = []
     for i, actor in enumerate(actors_in):

@@ -36,6 +36,7 @@ from stancegraph.extract.rules import Finding, Rules
 from stancegraph.extract.syntax import Context
 from stancegraph.extract.targets import TargetIndex
 from stancegraph.extract.turns import TurnSpeakers
+from stancegraph.gazetteer import with_gazetteer
 from stancegraph.model import (
     Actor,
     ActorKind,
@@ -156,7 +157,7 @@ class Extractor:
 
     @classmethod
     def for_graph(cls, graph: StanceGraph, model: str | None = None) -> Extractor:
-        """An extractor over ``graph``'s registry (not its provisional nodes), with ``model``.
+        """An extractor over ``graph``'s registry and the gazetteer (not provisional nodes).
 
         Raises:
             ModelNotFoundError: the spaCy model is not installed.
@@ -164,7 +165,7 @@ class Extractor:
         """
         return cls(
             load_model(model),
-            [a for a in graph.actors if not a.provisional],
+            with_gazetteer([a for a in graph.actors if not a.provisional]),
             graph.roles,
             [p for p in graph.propositions if not p.provisional],
         )
