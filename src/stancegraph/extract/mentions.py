@@ -19,7 +19,7 @@ from stancegraph.model import Actor, ActorKind, Role
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 class How(StrEnum):
@@ -118,7 +118,10 @@ class ActorIndex:
 
         self.actors = {a.id: a for a in actors}
         self.roles = tuple(roles)
-        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # Names match whatever their case ("Coalition of the Willing", "The Kremlin"), but see
+        # _case_fits: a single lower-case word is never a name, nor a lower-cased acronym.
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._exact: dict[str, frozenset[str]] = {}
         self._keys: dict[str, tuple[How, tuple[str, ...]]] = {}
         patterns: dict[str, set[str]] = {}
 
@@ -149,6 +152,7 @@ class ActorIndex:
             ]
             add(f"role:{title}|{org}", How.ROLE, (title, org), forms)
         for key in sorted(patterns):
+            self._exact[key] = frozenset(patterns[key])
             # make_doc only tokenises: building the patterns costs no parsing.
             self._matcher.add(key, [nlp.make_doc(p) for p in sorted(patterns[key])])
 
@@ -169,8 +173,13 @@ class ActorIndex:
         from spacy.util import filter_spans  # noqa: PLC0415
 
         found = Mentions(in_quote=_quoted_tokens(doc))
-        spans = filter_spans([doc[s:e] for _, s, e in self._matcher(doc)])
-        keyed = {(s, e): self._vocab_key(doc, k) for k, s, e in self._matcher(doc)}
+        hits = [
+            (self._vocab_key(doc, k), s, e)
+            for k, s, e in self._matcher(doc)
+            if _case_fits(doc[s:e], self._exact[self._vocab_key(doc, k)])
+        ]
+        spans = filter_spans([doc[s:e] for _, s, e in hits])
+        keyed = {(s, e): k for k, s, e in hits}
         raw: list[tuple[int, int, How, tuple[str, ...]]] = []
         for span in spans:
             how, targets = self._keys[keyed[(span.start, span.end)]]
@@ -297,6 +306,30 @@ class ActorIndex:
             return actor.kind is ActorKind.PERSON
         provisional = found.provisional.get(actor_id)
         return provisional is not None and provisional.kind is ActorKind.PERSON
+
+
+def _case_fits(span: Span, patterns: frozenset[str]) -> bool:
+    """Whether ``span``, matched without regard to case, is written as a name would be.
+
+    It is when it is one of ``patterns`` as written; otherwise when it is several words ("coalition
+    of the willing") or one capitalised word ("The", "Kremlin"), and the pattern it matches is no
+    acronym ("us" is not "US", "who" is not "WHO"; "Nato" is "NATO").
+
+    >>> from stancegraph.extract.nlp import load_model
+    >>> doc = load_model().make_doc("us and The Coalition Of The Willing and may Nato")
+    >>> [_case_fits(doc[a:b], frozenset(p)) for a, b, p in
+    ...  [(0, 1, {"US"}), (2, 7, {"the Coalition of the Willing"}), (8, 9, {"May"}),
+    ...   (9, 10, {"NATO"})]]
+    [False, True, False, True]
+    """
+    text = span.text
+    if text in patterns:
+        return True
+    same = [p for p in patterns if p.lower() == text.lower()]
+    if any(p.replace(".", "").isupper() and len(p.replace(".", "")) <= 5 for p in same):
+        # An acronym of four letters or more may be written as a word: "Nato", "Asean".
+        return len(text) >= 4 and text[:1].isupper() and text[1:].islower()
+    return bool(same) and (len(span) > 1 or text[:1].isupper())
 
 
 def _title_forms(title: str) -> list[str]:

@@ -170,8 +170,10 @@ class Extractor:
             [p for p in graph.propositions if not p.provisional],
         )
 
-    def context(self, doc: Doc, day: date, speaker: str | None) -> Context:
-        """The per-document facts the holder rules use (mentions, speaker, collective)."""
+    def context(
+        self, doc: Doc, day: date, speaker: str | None, issuers: tuple[str, ...] = ()
+    ) -> Context:
+        """The per-document facts the holder rules use (mentions, speaker, issuers, collective)."""
         mentions = self.actor_index.find(doc, day)
         self.references.resolve(doc, mentions, day)
         return Context(
@@ -181,6 +183,7 @@ class Extractor:
             _the_collective(mentions, self.kinds),
             self.kinds,
             self.turn_speakers.find(doc.text),
+            issuers,
         )
 
     def extract(self, article: Article) -> Extraction:
@@ -212,7 +215,7 @@ class Extractor:
             yield result
 
     def _from_doc(self, article: Article, doc: Doc) -> Extraction:
-        ctx = self.context(doc, article.published, article.speaker)
+        ctx = self.context(doc, article.published, article.speaker, article.issuers)
         matches = self.target_index.matches(doc)
         findings = Rules(ctx).run(doc)
         statements: list[Statement] = []

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from stancegraph.extract.lexicon import Lexicon
 from stancegraph.extract.mentions import FIRST_PERSON, How, Mentions
-from stancegraph.extract.turns import Turns, speaker_at
+from stancegraph.extract.turns import Turns, in_turn, speaker_at
 from stancegraph.model import ActorKind
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 EXPLETIVES = frozenset({"it", "there", "this"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours"})
 # Links along which a clause without its own subject shares the subject of its head.
 SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
 MAX_CLIMB = 8
@@ -45,10 +46,25 @@ class Context:
     collective: str | None  # the one coalition (else organisation) the article names, if any
     kinds: dict[str, ActorKind]
     turns: Turns = ()  # a transcript's labelled turns: each has its own speaker
+    issuers: tuple[str, ...] = ()  # whose "we" the text is (an institution, a group, governments)
 
     def speaker_for(self, token: Token) -> str | None:
         """Who "I" and "we" are at ``token``: its turn's speaker, else the article's."""
         return speaker_at(self.turns, token.idx, self.speaker)
+
+    def we_for(self, token: Token) -> tuple[str, ...]:
+        """Who "we" is at ``token``: its turn's speaker in a transcript, else the issuers.
+
+        Outside a turn, a text with issuers speaks for them ("we" of a council's conclusions, of
+        two governments' joint statement, of a minister speaking for her state); without
+        issuers "we" is the article's speaker, as "I" is.
+        """
+        if in_turn(self.turns, token.idx):
+            speaking = speaker_at(self.turns, token.idx, None)
+            return (speaking,) if speaking is not None else ()
+        if self.issuers:
+            return self.issuers
+        return (self.speaker,) if self.speaker is not None else ()
 
     def actors_of(self, token: Token) -> tuple[str, ...]:
         """Actors named by the noun phrase whose head is ``token`` (and its coordinated heads).
@@ -129,10 +145,7 @@ def _subject_holders(
 ) -> Holders | None:
     word = subj.lower_
     if word in FIRST_PERSON:
-        if word == "we" and _collective_agreement(clause, ctx):
-            # "we agreed to ..." in a person's readout of a meeting: the group, not the speaker.
-            return Holders((ctx.collective,), "collective")  # type: ignore[arg-type]
-        return speaker(clause, ctx, first_person=True)
+        return _first_person_holders(word, clause, ctx)
     if word in EXPLETIVES and ctx.mentions.at(subj.i) is None:
         return speaker(clause, ctx) if speaker_fallback else None
     if word in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
@@ -146,6 +159,17 @@ def _subject_holders(
         return Holders(actors, via)
     collective = collective_actor(subj, ctx)
     return Holders((collective,), "collective") if collective else None
+
+
+def _first_person_holders(word: str, clause: Token, ctx: Context) -> Holders | None:
+    if word == "we" and _collective_agreement(clause, ctx):
+        # "we agreed to ..." in a person's readout of a meeting: the group, not the speaker.
+        return Holders((ctx.collective,), "collective")  # type: ignore[arg-type]
+    found = speaker(clause, ctx, first_person=True)
+    reported = found is not None and found.actors != (ctx.speaker_for(clause),)
+    if word in FIRST_PERSON_PLURAL and not reported and ctx.we_for(clause):
+        return Holders(ctx.we_for(clause), "speaker")
+    return found
 
 
 def _collective_agreement(clause: Token, ctx: Context) -> bool:
@@ -213,10 +237,19 @@ def speaker(token: Token, ctx: Context, *, first_person: bool = False) -> Holder
                 return reporter
             break
         current = current.head
+    return _text_speaker(token, ctx, first_person=first_person)
+
+
+def _text_speaker(token: Token, ctx: Context, *, first_person: bool) -> Holders | None:
+    """Who speaks words nobody in the sentence is reported to say: the text's speaker or issuers."""
+    if not first_person and _has_reporting_ancestor(token, ctx):
+        return None
     speaking = ctx.speaker_for(token)
-    if speaking is not None and (first_person or not _has_reporting_ancestor(token, ctx)):
+    if speaking is not None:
         return Holders((speaking,), "speaker")
-    return None
+    # An unattributed position in an institution's text is the institution's.
+    group = ctx.we_for(token) if ctx.issuers else ()
+    return Holders(group, "speaker") if group else None
 
 
 def _has_reporting_ancestor(token: Token, ctx: Context) -> bool:
