@@ -26,12 +26,12 @@ REFERENCE = DATA / "reference" / f"{SEED_ID}.coding.yaml"
 # tuned on the set before (see tests/data/extraction/README.md), so they guard regressions only.
 TOLERANCE = 2
 SETS: dict[str, tuple[range, tuple[int, int], tuple[int, int]]] = {
-    "t1-t6": (range(1, 7), (78, 1), (63, 18)),
+    "t1-t6": (range(1, 7), (78, 2), (64, 18)),
     "t7-t9": (range(7, 10), (30, 1), (23, 8)),
-    "t10-t12": (range(10, 13), (37, 3), (24, 16)),
+    "t10-t12": (range(10, 13), (37, 3), (23, 17)),
     "t13-t15": (range(13, 16), (24, 7), (19, 12)),
 }
-SEED_COUNTS = ((19, 2), (16, 5))
+SEED_COUNTS = ((19, 2), (15, 6))
 MENTION_ARTICLES = ["t1_baltic_communique", "t2_minister_speech", "t3_nile_talks_report"]
 POOLED = re.compile(
     r"^  stance\+commitment\+demand\+criticism: P=\S+ R=\S+ F1=\S+ \(tp=(\d+) fp=(\d+) fn=(\d+)\)",

@@ -107,18 +107,44 @@ def build(  # noqa: PLR0917 - click passes every option as an argument
 )
 @GRAPH_OPTION
 @MODEL_OPTION
+@click.option(
+    "--classifier",
+    default=None,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="A clause classifier written by `stancegraph train` (default: the shipped one).",
+)
+@click.option("--rules-only", is_flag=True, help="Extract with the rules alone, no classifier.")
+@click.option(
+    "--explain", is_flag=True, help="Show what was found in each sentence and why; write nothing."
+)
 @PROCESSES_OPTION
-def extract(
-    articles: tuple[Path, ...], out_dir: Path, graph_dir: Path, model: str | None, processes: int
+def extract(  # noqa: PLR0917 - click passes every option as an argument
+    articles: tuple[Path, ...],
+    out_dir: Path,
+    graph_dir: Path,
+    model: str | None,
+    classifier: Path | None,
+    rules_only: bool,
+    explain: bool,
+    processes: int,
 ) -> None:
     """Extract candidate statements from ARTICLES (files or folders of *.txt)."""
-    from stancegraph.extract.run import extract_files  # noqa: PLC0415 - spaCy loads on demand
+    from stancegraph.extract.run import explain_files, extract_files  # noqa: PLC0415 - spaCy
+
+    if explain:
+        text = explain_files(
+            list(articles), graph_dir, model=model, classifier=classifier, rules_only=rules_only
+        )
+        click.echo(text, nl=False)
+        return
 
     written = extract_files(
         list(articles),
         graph_dir,
         out_dir,
         model=model,
+        classifier=classifier,
+        rules_only=rules_only,
         processes=processes,
         progress=lambda total: progress_bar(total, "extract"),
         warn=warn,
@@ -152,6 +178,34 @@ def evaluate(gold: Path, pred: Path, article_path: Path | None, graph_dir: Path)
     from stancegraph.evaluation_files import evaluate_paths  # noqa: PLC0415
 
     click.echo(evaluate_paths(gold, pred, graph_dir, article_path), nl=False)
+
+
+@main.command()
+@click.argument(
+    "corpora", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path)
+)
+@click.option("-o", "--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--c", "strength", default=0.3, show_default=True, help="Inverse regularisation.")
+@click.option("--threshold", default=0.5, show_default=True, help="Probability to keep a clause.")
+@click.option("--cross-validate", is_flag=True, help="Also report leave-one-batch-out figures.")
+def train(
+    corpora: tuple[Path, ...],
+    out: Path,
+    strength: float,
+    threshold: float,
+    cross_validate: bool,
+) -> None:
+    """Train the clause classifier on CORPORA (folders with graph/ and gold/), write it to OUT."""
+    from stancegraph.training import cross_validation_report, train_corpora  # noqa: PLC0415
+
+    if cross_validate:
+        for corpus in corpora:
+            click.echo(f"{corpus}:")
+            click.echo(
+                cross_validation_report(corpus, c=strength, thresholds=(threshold,)), nl=False
+            )
+    train_corpora(list(corpora), out, c=strength, threshold=threshold)
+    click.echo(f"train: model written to {out}")
 
 
 @main.command("evaluate-mentions")

@@ -66,6 +66,8 @@ class _LexiconInput(BaseModel):
     obligation_predicates: list[str]
     future_commitments: list[str]
     future_modals: list[str]
+    plural_people: list[str] = []
+    plural_parties: list[str] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,8 @@ class Lexicon:
     obligation_predicates: frozenset[str]
     future_commitments: frozenset[str]
     future_modals: frozenset[str]
+    plural_people: frozenset[str] = frozenset()  # "the two leaders", "the Secretaries"
+    plural_parties: frozenset[str] = frozenset()  # "both sides", "the two countries"
 
 
 def _votes(votes: list[_VoteInput]) -> dict[str, tuple[tuple[str, Polarity], ...]]:
@@ -196,6 +200,8 @@ def read_lexicon(path: Path | None = None) -> Lexicon:
         obligation_predicates=frozenset(parsed.obligation_predicates),
         future_commitments=frozenset(parsed.future_commitments),
         future_modals=frozenset(parsed.future_modals),
+        plural_people=frozenset(parsed.plural_people),
+        plural_parties=frozenset(parsed.plural_parties),
     )
 
 

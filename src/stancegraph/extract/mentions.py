@@ -129,8 +129,19 @@ class ActorIndex:
             self._keys[key] = (how, targets)
             patterns.setdefault(key, set()).update(p for p in phrases if p.strip())
 
+        # An alias that is only a title ("the Prime Minister") is read as the title: whoever
+        # holds it and was named last, the alias's owner only when nobody was.
+        titles = {form.lower(): r.title for r in roles for form in _title_forms(r.title)}
+        self._title_aliases: dict[str, set[str]] = {}
         for actor in actors:
-            add(f"name:{actor.id}", How.NAME, (actor.id,), (actor.name, *actor.aliases))
+            names = [actor.name]
+            for alias in actor.aliases:
+                bare = titles.get(alias.lower().removeprefix("the ").strip())
+                if bare is None:
+                    names.append(alias)
+                else:
+                    self._title_aliases.setdefault(bare, set()).add(actor.id)
+            add(f"name:{actor.id}", How.NAME, (actor.id,), names)
             if actor.demonyms:
                 # "Egyptians", "Russians": the plural of a demonym in -n names the people.
                 plurals = [f"{d}s" for d in actor.demonyms if d.endswith("n")]
@@ -284,6 +295,9 @@ class ActorIndex:
                 holders = set(self.holders_of(titles[token.i], None, day))
                 compatible = [p for p in people if p[1] in holders]
                 resolved = _most_recent(compatible, token, sentence_of, found)
+                owners = self._title_aliases.get(titles[token.i], set())
+                if resolved is None and len(owners) == 1:
+                    resolved = next(iter(owners))
             if resolved is not None:
                 length = _title_length(doc, token.i, titles.get(token.i)) if how is How.TITLE else 1
                 mention = Mention(token.i, token.i + length, resolved, how)

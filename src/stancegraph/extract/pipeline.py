@@ -8,12 +8,12 @@ Examples:
     >>> from datetime import date
     >>> from stancegraph.model import Article
     >>> extractor = Extractor.for_graph(load("graph"))
-    >>> text = "Finland's president said he would back a ceasefire."
+    >>> text = "Finland's president said he would back a ceasefire in Ukraine."
     >>> article = Article(id="demo", title="Demo", published=date(2025, 3, 15), text=text)
     >>> result = extractor.extract(article)
     >>> s = result.statements[0]
     >>> s.holder, s.kind.value, s.polarity.value, s.target, s.evidence[0].quote
-    ('alexander-stubb', 'stance', 'support', 'ceasefire', 'he would back a ceasefire')
+    ('alexander-stubb', 'stance', 'support', 'ceasefire', 'he would back a ceasefire in Ukraine')
 
 """
 
@@ -25,11 +25,12 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from stancegraph.corpus import StanceGraph
+from stancegraph.extract.classifier import ClauseClassifier, learned_findings
 from stancegraph.extract.lexicon import Lexicon, default_lexicon
-from stancegraph.extract.mentions import ActorIndex, Mentions
+from stancegraph.extract.mentions import ActorIndex, How, Mentions
 from stancegraph.extract.nlp import load_model, model_label
 from stancegraph.extract.references import ReferenceIndex
 from stancegraph.extract.rules import Finding, Rules
@@ -145,19 +146,44 @@ class Extractor:
     roles: Sequence[Role]
     propositions: Sequence[Proposition]
     lexicon: Lexicon = field(default_factory=default_lexicon)
+    # The learned component; None extracts with the rules alone (as training does).
+    classifier: ClauseClassifier | None = field(default_factory=ClauseClassifier.shipped)
 
     def __post_init__(self) -> None:
         self.actor_index = ActorIndex(self.nlp, self.actors, self.roles)
         self.references = ReferenceIndex.build(self.actors, self.roles, self.lexicon)
         self.turn_speakers = TurnSpeakers.build(self.actors)
-        self.target_index = TargetIndex(self.nlp, self.propositions)
         self.kinds = {a.id: a.kind for a in self.actors}
+        self.target_index = TargetIndex(self.nlp, self.propositions, self._anchors())
         self.model = model_label(self.nlp)  # reading nlp.meta is slow: once per extractor
         self.agent = f"stancegraph extract ({self.model})"
 
+    def _anchors(self) -> dict[str, frozenset[str]]:
+        """The states each proposition names in its label or keywords (where it is about)."""
+        texts = [". ".join((p.label, *p.keywords)) for p in self.propositions]
+        out: dict[str, frozenset[str]] = {}
+        for proposition, doc in zip(self.propositions, self.nlp.pipe(texts), strict=True):
+            found = self.actor_index.find(doc, date.min)  # names only: no role needs a date
+            named = {m.actor for m in found.items if m.how in (How.NAME, How.DEMONYM)}
+            # Places make a topic's context ("the Russia-Ukraine war"); an organisation in a
+            # label ("a Security Council resolution") is its venue, named or not.
+            out[proposition.id] = frozenset(
+                a for a in named if self.kinds.get(a) is ActorKind.STATE
+            )
+        return out
+
     @classmethod
-    def for_graph(cls, graph: StanceGraph, model: str | None = None) -> Extractor:
+    def for_graph(
+        cls,
+        graph: StanceGraph,
+        model: str | None = None,
+        *,
+        classifier: ClauseClassifier | Literal["shipped"] | None = "shipped",
+    ) -> Extractor:
         """An extractor over ``graph``'s registry and the gazetteer (not provisional nodes).
+
+        ``classifier`` is the learned component: the shipped model, another one, or None for
+        the rules alone.
 
         Raises:
             ModelNotFoundError: the spaCy model is not installed.
@@ -168,6 +194,7 @@ class Extractor:
             with_gazetteer([a for a in graph.actors if not a.provisional]),
             graph.roles,
             [p for p in graph.propositions if not p.provisional],
+            classifier=ClauseClassifier.shipped() if classifier == "shipped" else classifier,
         )
 
     def context(
@@ -218,12 +245,15 @@ class Extractor:
         ctx = self.context(doc, article.published, article.speaker, article.issuers)
         matches = self.target_index.matches(doc)
         findings = Rules(ctx).run(doc)
+        if self.classifier is not None:
+            text_type = article.text_type.value if article.text_type is not None else ""
+            findings += learned_findings(doc, ctx, text_type, findings, self.classifier)
         statements: list[Statement] = []
         new_props: dict[str, Proposition] = {}
         seen: list[tuple[str, str, str, str, int, int]] = []
         cues_seen: set[tuple[str | int, ...]] = set()
         for finding in findings:
-            target_id = finding.target_actor
+            target_id, weak = finding.target_actor, None
             if target_id is None and finding.target is not None:
                 target = (
                     self.target_index.provisional(finding.target, "not ")
@@ -234,7 +264,7 @@ class Extractor:
                 )
                 if target is None:
                     continue  # a pronoun with no proposition before it
-                target_id = target.id
+                target_id, weak = target.id, target.weak
                 if target.label is not None:
                     new_props.setdefault(
                         target.id, Proposition(target.id, target.label, provisional=True)
@@ -254,7 +284,7 @@ class Extractor:
                 seen.append(key)
                 statements.append(
                     self._statement(
-                        article, finding, holder, target_id, start, end, len(statements)
+                        article, finding, holder, target_id, (start, end), len(statements), weak
                     )
                 )
         used = {s.target for s in statements}
@@ -273,10 +303,11 @@ class Extractor:
         finding: Finding,
         holder: str,
         target: str,
-        start: int,
-        end: int,
+        span: tuple[int, int],
         number: int,
+        weak: str | None = None,
     ) -> Statement:
+        start, end = span
         quote = article.text[start:end]
         return Statement(
             id=f"{article.id}/x{number + 1:03d}-{finding.rule}"[: len(article.id) + 101],
@@ -296,7 +327,8 @@ class Extractor:
             polarity=finding.polarity,
             conditions=tuple(Condition(text=c) for c in finding.conditions),
             addressee=finding.addressee,
-            note=f"holder found as {finding.holders.via}",
+            note=f"holder found as {finding.holders.via}"
+            + (f"; target: {weak!r} of the registry matched weakly, not taken" if weak else ""),
         )
 
 

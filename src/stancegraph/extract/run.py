@@ -7,6 +7,7 @@ from pathlib import Path
 
 from stancegraph.articles import read_article
 from stancegraph.errors import InputError
+from stancegraph.extract.classifier import ClauseClassifier
 from stancegraph.extract.output import coding_yaml
 from stancegraph.extract.pipeline import Extraction, Extractor, ProgressFactory, no_progress
 from stancegraph.files import write_atomically
@@ -59,16 +60,19 @@ def extract_files(
     out_dir: Path,
     *,
     model: str | None = None,
+    classifier: Path | None = None,
+    rules_only: bool = False,
     processes: int = 1,
     progress: ProgressFactory = no_progress,
     warn: Warn = lambda message: None,
 ) -> list[Path]:
     """Extract statements from the articles at ``paths`` into ``out_dir/ID.yaml``, one per article.
 
-    The registry comes from ``graph_dir``. Every article is read and checked first and every
-    coding rendered in memory; then all files are written atomically, so a failure leaves
-    ``out_dir`` as it was. Articles that cannot be processed (not English, too long) give an
-    empty coding and a warning.
+    The registry comes from ``graph_dir``; the learned component is the shipped model, the one
+    in the file ``classifier``, or none with ``rules_only``. Every article is read and checked
+    first and every coding rendered in memory; then all files are written atomically, so a
+    failure leaves ``out_dir`` as it was. Articles that cannot be processed (not English, too
+    long) give an empty coding and a warning.
 
     Raises:
         InputError: an input is wrong; nothing has been written.
@@ -82,7 +86,9 @@ def extract_files(
     if len(set(ids)) != len(ids):
         twice = sorted({i for i in ids if ids.count(i) > 1})
         raise InputError(files[ids.index(twice[0])], "", f"article id {twice[0]!r} given twice")
-    extractor = Extractor.for_graph(graph, model)
+    extractor = Extractor.for_graph(
+        graph, model, classifier=_classifier(classifier, rules_only=rules_only)
+    )
     results: list[Extraction] = []
     with progress(len(articles)) as advance:
         results = list(extractor.extract_many(articles, processes=processes, progress=advance))
@@ -92,3 +98,34 @@ def extract_files(
             warn(f"{path}: {message}")
         rendered[f"{result.article.id}.yaml"] = coding_yaml(result).encode("utf-8")
     return write_atomically(out_dir, rendered)
+
+
+def _classifier(path: Path | None, *, rules_only: bool) -> ClauseClassifier | None:
+    if rules_only:
+        return None
+    return ClauseClassifier.read(path) if path is not None else ClauseClassifier.shipped()
+
+
+def explain_files(
+    paths: Sequence[Path],
+    graph_dir: Path,
+    *,
+    model: str | None = None,
+    classifier: Path | None = None,
+    rules_only: bool = False,
+) -> str:
+    """``extract --explain``: the sentence-by-sentence account of each article; nothing written.
+
+    Raises:
+        InputError: an input is wrong.
+        ModelNotFoundError: the spaCy model is not installed.
+
+    """
+    from stancegraph.extract.explain import explain  # noqa: PLC0415 - only this command needs it
+
+    graph = load(graph_dir)
+    articles = read_articles(article_paths(paths), {a.id for a in graph.actors})
+    extractor = Extractor.for_graph(
+        graph, model, classifier=_classifier(classifier, rules_only=rules_only)
+    )
+    return "\n".join(explain(extractor, article) for article in articles)
