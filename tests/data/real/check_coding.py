@@ -105,8 +105,42 @@ def check_part(part: Path, prefix: str = "") -> tuple[list[str], Counter[str], i
     return problems, kinds, len(articles)
 
 
+def texts_table(part: Path) -> str:
+    """The README's table of one part's texts: address, date, type, source, licence, size."""
+    rows = [
+        "| id | date | type | publisher | licence | words | statements |",
+        "|---|---|---|---|---|---|---|",
+    ]
+
+    def natural(path: Path) -> tuple[str, int, str]:
+        batch = path.stem.split("_", 1)[0]
+        digits = "".join(c for c in batch if c.isdigit())
+        return batch.rstrip("0123456789"), int(digits or 0), path.stem
+
+    for article in sorted((part / "graph" / "articles").glob("*.txt"), key=natural):
+        meta, body = split_article(article)
+        gold = part / "gold" / f"{article.stem}.coding.yaml"
+        items = yaml.safe_load(gold.read_text(encoding="utf-8")) or []
+        counted = sum(1 for item in items if not item.get("optional"))
+        cells = [
+            f"[{article.stem}]({meta['url']})",
+            str(meta["published"]),
+            str(meta["text_type"]),
+            str(meta.get("publisher", "")),
+            str(meta["licence"]),
+            str(len(body.split())),
+            str(counted),
+        ]
+        rows.append("| " + " | ".join(cell.replace("|", "/") for cell in cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
 def main(parts: list[str]) -> int:
-    """Check each named part (default: both) and report."""
+    """Check each named part (default: both) and report; ``--table PART`` prints its table."""
+    if parts[:1] == ["--table"]:
+        for name in parts[1:]:
+            print(texts_table(HERE / name), end="")
+        return 0
     failed = False
     for name in parts or ["dev", "test"]:
         part, _, prefix = name.partition("/")
