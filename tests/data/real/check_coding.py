@@ -120,6 +120,8 @@ def texts_table(part: Path) -> str:
     for article in sorted((part / "graph" / "articles").glob("*.txt"), key=natural):
         meta, body = split_article(article)
         gold = part / "gold" / f"{article.stem}.coding.yaml"
+        if not gold.exists():
+            raise SystemExit(f"{article}: no gold coding {gold.name}; run the check first")
         items = yaml.safe_load(gold.read_text(encoding="utf-8")) or []
         counted = sum(1 for item in items if not item.get("optional"))
         cells = [
