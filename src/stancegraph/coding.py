@@ -10,6 +10,7 @@ from stancegraph.model import (
     Actor,
     Article,
     Condition,
+    Event,
     Evidence,
     Method,
     Proposition,
@@ -29,10 +30,11 @@ class Coding:
     statements: tuple[Statement, ...]
     actors: tuple[Actor, ...] = ()
     propositions: tuple[Proposition, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 def read_coding_file(path: Path, registry: Registry, articles: Mapping[str, Article]) -> Coding:
-    """Read one coding file: statements, plus the provisional actors and propositions it declares.
+    """Read one coding file: statements, and the provisional actors, propositions, events.
 
     Raises:
         InputError: the file is malformed, names an unknown article, actor, proposition or event,
@@ -48,11 +50,12 @@ def read_coding_file(path: Path, registry: Registry, articles: Mapping[str, Arti
             ["article"], f"unknown article id {coding.article!r} (no such file in articles/)"
         )
     actor_ids, proposition_ids, event_ids = registry.ids()
-    new_actors, new_propositions = _provisional(
+    new_actors, new_propositions, new_events = _provisional(
         source, coding.provisional, actor_ids | proposition_ids | event_ids
     )
     actor_ids = actor_ids | {a.id for a in new_actors}
     proposition_ids = proposition_ids | {p.id for p in new_propositions}
+    event_ids = event_ids | {e.id for e in new_events}
     node_ids = actor_ids | proposition_ids | event_ids
     statements: list[Statement] = []
     seen: set[str] = set()
@@ -88,20 +91,22 @@ def read_coding_file(path: Path, registry: Registry, articles: Mapping[str, Arti
                 conditions=tuple(Condition(c.proposition, c.text) for c in item.conditions),
                 addressee=item.addressee,
                 note=item.note,
+                title=item.title,
             )
         )
-    return Coding(tuple(statements), new_actors, new_propositions)
+    return Coding(tuple(statements), new_actors, new_propositions, new_events)
 
 
 def _provisional(
     source: YamlFile, given: ProvisionalInput | None, registry_ids: set[str]
-) -> tuple[tuple[Actor, ...], tuple[Proposition, ...]]:
+) -> tuple[tuple[Actor, ...], tuple[Proposition, ...], tuple[Event, ...]]:
     if given is None:
-        return (), ()
+        return (), (), ()
     seen: set[str] = set()
     for section, ids in (
         ("actors", [a.id for a in given.actors]),
         ("propositions", [p.id for p in given.propositions]),
+        ("events", [e.id for e in given.events]),
     ):
         for index, item_id in enumerate(ids):
             if item_id in registry_ids or item_id in seen:
@@ -118,7 +123,8 @@ def _provisional(
         Proposition(p.id, p.label, keywords=tuple(p.keywords), provisional=True)
         for p in given.propositions
     )
-    return actors, propositions
+    events = tuple(Event(e.id, e.label, e.date, provisional=True) for e in given.events)
+    return actors, propositions, events
 
 
 def _evidence(

@@ -69,6 +69,7 @@ KIND_STYLES: dict[StatementKind, EdgeStyle] = {
     StatementKind.DEMAND: EdgeStyle("#7B3294", "dashdot", "demand"),
     StatementKind.CRITICISM: EdgeStyle("#A50026", "dotted", "criticism"),
     StatementKind.PARTICIPATION: EdgeStyle("#AAAAAA", (0, (1, 3)), "participation"),
+    StatementKind.ROLE: EdgeStyle("#4D4D4D", (0, (5, 2, 1, 2)), "role"),
 }
 
 

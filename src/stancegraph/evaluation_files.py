@@ -54,7 +54,7 @@ def read_items(
             actors=(*registry.actors, *coding.actors),
             roles=graph.roles,
             propositions=(*registry.propositions, *coding.propositions),
-            events=graph.events,
+            events=(*graph.events, *coding.events),
         )
         found = articles[str(data["article"])]
         return found, [statement_item(s, with_nodes) for s in coding.statements]

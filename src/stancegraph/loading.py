@@ -11,7 +11,7 @@ from stancegraph.coding import read_coding_file
 from stancegraph.corpus import StanceGraph
 from stancegraph.errors import InputError
 from stancegraph.ids import is_safe_id
-from stancegraph.model import Actor, Article, Proposition, Statement
+from stancegraph.model import Actor, Article, Event, Proposition, Statement
 from stancegraph.registry import read_registry
 
 ARTICLES_DIR = "articles"
@@ -42,10 +42,11 @@ def load(folder: Path | str) -> StanceGraph:
         article = read_article(path, actor_ids)
         articles[article.id] = article
     statements: dict[str, Statement] = {}
-    # Provisional actors and propositions (written by `stancegraph extract`) may recur in several
+    # Provisional actors, propositions and events (written by `stancegraph extract`) may recur in
     # codings under the same id; the first file in sorted order defines them.
     new_actors: dict[str, Actor] = {}
     new_propositions: dict[str, Proposition] = {}
+    new_events: dict[str, Event] = {}
     for path in sorted((root / CODING_DIR).glob("*.yaml")):
         coding = read_coding_file(path, registry, articles)
         for statement in coding.statements:
@@ -58,6 +59,8 @@ def load(folder: Path | str) -> StanceGraph:
             new_actors.setdefault(actor.id, actor)
         for proposition in coding.propositions:
             new_propositions.setdefault(proposition.id, proposition)
+        for event in coding.events:
+            new_events.setdefault(event.id, event)
     graph = StanceGraph(
         articles=tuple(articles[k] for k in sorted(articles)),
         actors=tuple(sorted((*registry.actors, *new_actors.values()), key=lambda a: a.id)),
@@ -66,7 +69,7 @@ def load(folder: Path | str) -> StanceGraph:
         propositions=tuple(
             sorted((*registry.propositions, *new_propositions.values()), key=lambda p: p.id)
         ),
-        events=registry.events,
+        events=(*registry.events, *(new_events[k] for k in sorted(new_events))),
         statements=tuple(statements[k] for k in sorted(statements)),
         name=root.resolve().name,
     )

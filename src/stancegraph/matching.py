@@ -275,10 +275,22 @@ def statement_item(statement: Statement, graph: StanceGraph) -> Item:
 
     Its target is compared by its label (a proposition's keywords and an actor's aliases are the
     extractor's business, not evidence that two targets are the same), and by its node when that
-    node is in the registry rather than provisional.
+    node is in the registry rather than provisional. A role's target is its post: "President of
+    Finland", as a reader writes it, not the state alone.
     """
     target = statement.target
     label = graph.label(target)
+    if statement.title is not None:
+        label = f"{statement.title} of {label}"
+        return Item(
+            holder=statement.holder,
+            kind=statement.kind.value,
+            polarity=None,
+            spans=tuple((e.start, e.end) for e in statement.evidence),
+            target=target_of(label, None),
+            label=f"{graph.label(statement.holder)} role -> {label}: "
+            f'"{statement.evidence[0].quote}"',
+        )
     return Item(
         holder=statement.holder,
         kind=statement.kind.value,
@@ -297,4 +309,4 @@ def _provisional(graph: StanceGraph, node: str) -> bool:
         return graph.actor(node).provisional
     if kind is NodeKind.PROPOSITION:
         return graph.proposition(node).provisional
-    return False
+    return graph.event(node).provisional

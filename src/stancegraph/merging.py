@@ -15,7 +15,7 @@ from stancegraph.corpus import StanceGraph
 from stancegraph.extract.pipeline import Extraction
 from stancegraph.gazetteer import with_gazetteer
 from stancegraph.matching import pair_up, statement_item
-from stancegraph.model import Actor, Proposition, Statement
+from stancegraph.model import Actor, Event, Proposition, Statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,16 +33,18 @@ def merge(graph: StanceGraph, extractions: Iterable[Extraction]) -> Merged:
     """``graph`` plus the extracted statements no statement of ``graph`` already says.
 
     Unknown entities become provisional actors of the merged graph (never dropped); provisional
-    propositions are added where a kept statement points at them.
+    propositions and events are added where a kept statement points at them.
     """
     extra: list[Statement] = []
     actors: dict[str, Actor] = {a.id: a for a in graph.actors}
     propositions: dict[str, Proposition] = {p.id: p for p in graph.propositions}
+    events: dict[str, Event] = {e.id: e for e in graph.events}
     candidates = superseded = 0
     for extraction in extractions:
         for actor in extraction.actors:
             actors.setdefault(actor.id, actor)
         new_props = {p.id: p for p in extraction.propositions}
+        new_events = {e.id: e for e in extraction.events if e.id not in events}
         curated = [s for s in graph.statements if s.article == extraction.article.id]
         with_new = replace(
             graph,
@@ -51,6 +53,7 @@ def merge(graph: StanceGraph, extractions: Iterable[Extraction]) -> Merged:
                 *propositions.values(),
                 *(p for k, p in new_props.items() if k not in propositions),
             ),
+            events=(*events.values(), *new_events.values()),
         )
         curated_items = [statement_item(s, with_new) for s in curated]
         found = [statement_item(s, with_new) for s in extraction.statements]
@@ -63,6 +66,8 @@ def merge(graph: StanceGraph, extractions: Iterable[Extraction]) -> Merged:
             extra.append(statement)
             if statement.target in new_props:
                 propositions.setdefault(statement.target, new_props[statement.target])
+            if statement.target in new_events:
+                events.setdefault(statement.target, new_events[statement.target])
     # A kept statement may name an actor of the gazetteer that the graph had no use for yet.
     shipped = {a.id: a for a in with_gazetteer(tuple(actors.values()))}
     for statement in extra:
@@ -74,6 +79,10 @@ def merge(graph: StanceGraph, extractions: Iterable[Extraction]) -> Merged:
         graph,
         actors=tuple(sorted(actors.values(), key=lambda a: a.id)),
         propositions=tuple(sorted(propositions.values(), key=lambda p: p.id)),
+        events=(
+            *graph.events,
+            *sorted((e for e in events.values() if e not in graph.events), key=lambda e: e.id),
+        ),
         statements=tuple(sorted((*graph.statements, *extra), key=lambda s: s.id)),
     )
     return Merged(merged, candidates, len(extra), superseded, provisional)

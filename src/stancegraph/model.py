@@ -41,6 +41,9 @@ class StatementKind(StrEnum):
     DEMAND = "demand"
     CRITICISM = "criticism"
     PARTICIPATION = "participation"
+    ROLE = "role"
+    """The holder held a post (``title``) in the target, a state or organisation, as the text
+    states it ("Finnish President Alexander Stubb")."""
 
 
 class Polarity(StrEnum):
@@ -170,6 +173,9 @@ class Event:
     label: str
     date: date | None = None
     participants: tuple[str, ...] = ()
+    provisional: bool = False
+    """True for an event extraction named after the text (a call, a meeting) for want of one in
+    the registry."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +229,8 @@ class Statement:
     conditions: tuple[Condition, ...] = ()
     addressee: str | None = None
     note: str | None = None
+    title: str | None = None
+    """The post of a role statement, as the text names it ("President")."""
 
     @property
     def local_id(self) -> str:

@@ -72,6 +72,8 @@ def _edge(statement: Statement) -> dict[str, Scalar]:
         attrs["conditions"] = "; ".join(str(c) for c in statement.conditions)
     if statement.addressee is not None:
         attrs["addressee"] = statement.addressee
+    if statement.title is not None:
+        attrs["title"] = statement.title
     if statement.provenance.rule:
         attrs["rule"] = statement.provenance.rule
     return attrs

@@ -129,6 +129,8 @@ def _add_events(out: TripleSink, graph: StanceGraph, iris: Iris) -> None:
         out.add((node, SCHEMA.name, Lit(event.label, "en")))
         if event.date:
             out.add((node, SCHEMA.startDate, day(event.date)))
+        if event.provisional:
+            out.add((node, SG.provisional, boolean(True)))
         for participant in event.participants:
             out.add((node, SCHEMA.attendee, iris.actor(participant)))
 

@@ -34,6 +34,7 @@ STATEMENT_CLASSES: dict[StatementKind, URIRef] = {
     StatementKind.DEMAND: SG.Demand,
     StatementKind.CRITICISM: SG.Criticism,
     StatementKind.PARTICIPATION: SG.Participation,
+    StatementKind.ROLE: SG.RoleStatement,
 }
 POLARITIES: dict[Polarity, URIRef] = {
     Polarity.SUPPORT: SG.support,
@@ -52,6 +53,7 @@ _KIND_SHORTCUTS: dict[StatementKind, URIRef] = {
     StatementKind.DEMAND: SG.demands,
     StatementKind.CRITICISM: SG.criticises,
     StatementKind.PARTICIPATION: SG.participatesIn,
+    StatementKind.ROLE: SG.holdsPostIn,
 }
 
 
@@ -111,6 +113,8 @@ def add_statement(out: TripleSink, statement: Statement, graph: StanceGraph, iri
             out.add((node, SG.condition, iris.proposition(condition.proposition)))
         if condition.text is not None:
             out.add((node, SG.conditionText, Lit(condition.text, "en")))
+    if statement.title is not None:
+        out.add((node, SG.title, Lit(statement.title, "en")))
     if statement.note:
         out.add((node, RDFS.comment, Lit(statement.note, "en")))
     _add_provenance(out, node, statement, iris)

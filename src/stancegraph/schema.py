@@ -179,6 +179,7 @@ class StatementInput(_Input):
     start: Annotated[int, Field(ge=0, strict=True)] | None = None
     evidence: list[EvidenceInput] | None = None
     note: str | None = None
+    title: Text | None = None
     provenance: ProvenanceInput | None = None
 
     @model_validator(mode="after")
@@ -193,6 +194,10 @@ class StatementInput(_Input):
             raise ValueError("a stance needs a polarity: support, oppose, conditional or neutral")
         if self.kind is not StatementKind.STANCE and self.polarity is not None:
             raise ValueError(f"only stances have a polarity, not a {self.kind.value}")
+        if self.kind is StatementKind.ROLE and self.title is None:
+            raise ValueError("a role needs the post's 'title' (the target is where it is held)")
+        if self.kind is not StatementKind.ROLE and self.title is not None:
+            raise ValueError(f"only roles have a title, not a {self.kind.value}")
         return self
 
     def quotes(self) -> list[EvidenceInput]:
@@ -220,11 +225,20 @@ class ProvisionalPropositionInput(_Input):
     keywords: list[Text] = []
 
 
+class ProvisionalEventInput(_Input):
+    """An event named after the text (a call, a meeting) because none in the registry fit."""
+
+    id: SafeId
+    label: Text
+    date: IsoDate | None = None
+
+
 class ProvisionalInput(_Input):
-    """Actors and propositions a coding introduces until a curator moves them to the registry."""
+    """Actors, propositions and events a coding introduces, until a curator registers them."""
 
     actors: list[ProvisionalActorInput] = []
     propositions: list[ProvisionalPropositionInput] = []
+    events: list[ProvisionalEventInput] = []
 
 
 class CodingFile(_Input):

@@ -30,6 +30,7 @@ class SG(DefinedNamespace):
     Demand: URIRef
     Criticism: URIRef
     Participation: URIRef
+    RoleStatement: URIRef
     Proposition: URIRef
     Polarity: URIRef
     ReviewStatus: URIRef
@@ -56,6 +57,8 @@ class SG(DefinedNamespace):
     demands: URIRef
     criticises: URIRef
     participatesIn: URIRef
+    holdsPostIn: URIRef
+    title: URIRef
     iso3166Alpha3: URIRef
     demonym: URIRef
     keyword: URIRef

@@ -68,6 +68,11 @@ class _LexiconInput(BaseModel):
     future_modals: list[str]
     plural_people: list[str] = []
     plural_parties: list[str] = []
+    title_heads: list[str] = []
+    title_modifiers: list[str] = []
+    meeting_verbs: list[str] = []
+    event_verbs: list[str] = []
+    event_nouns: list[str] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +137,11 @@ class Lexicon:
     future_modals: frozenset[str]
     plural_people: frozenset[str] = frozenset()  # "the two leaders", "the Secretaries"
     plural_parties: frozenset[str] = frozenset()  # "both sides", "the two countries"
+    title_heads: frozenset[str] = frozenset()  # "President", "Minister": a post by itself
+    title_modifiers: frozenset[str] = frozenset()  # "Prime", "Foreign", "Deputy": part of one
+    meeting_verbs: frozenset[str] = frozenset()  # "met", "spoke to": taking part needs no noun
+    event_verbs: frozenset[str] = frozenset()  # "attended", "held": taking part in an event noun
+    event_nouns: frozenset[str] = frozenset()  # "summit", "call", "talks"
 
 
 def _votes(votes: list[_VoteInput]) -> dict[str, tuple[tuple[str, Polarity], ...]]:
@@ -202,6 +212,11 @@ def read_lexicon(path: Path | None = None) -> Lexicon:
         future_modals=frozenset(parsed.future_modals),
         plural_people=frozenset(parsed.plural_people),
         plural_parties=frozenset(parsed.plural_parties),
+        title_heads=frozenset(parsed.title_heads),
+        title_modifiers=frozenset(parsed.title_modifiers),
+        meeting_verbs=frozenset(parsed.meeting_verbs),
+        event_verbs=frozenset(parsed.event_verbs),
+        event_nouns=frozenset(parsed.event_nouns),
     )
 
 

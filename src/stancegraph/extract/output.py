@@ -36,6 +36,8 @@ def _statement(s: Statement) -> dict[str, Any]:
         out["conditions"] = [{"text": c.text} for c in s.conditions]
     if s.addressee is not None:
         out["addressee"] = s.addressee
+    if s.title is not None:
+        out["title"] = s.title
     evidence = s.evidence[0]
     out["quote"] = evidence.quote
     out["start"] = evidence.start
@@ -64,7 +66,7 @@ def coding_yaml(extraction: Extraction) -> str:
         "article": extraction.article.id,
         "coder": f"stancegraph extract ({extraction.model})",
     }
-    if extraction.actors or extraction.propositions:
+    if extraction.actors or extraction.propositions or extraction.events:
         provisional: dict[str, Any] = {}
         if extraction.actors:
             provisional["actors"] = [
@@ -75,6 +77,11 @@ def coding_yaml(extraction: Extraction) -> str:
         if extraction.propositions:
             provisional["propositions"] = [
                 {"id": p.id, "label": p.label} for p in extraction.propositions
+            ]
+        if extraction.events:
+            provisional["events"] = [
+                {"id": e.id, "label": e.label} | ({"date": e.date.isoformat()} if e.date else {})
+                for e in extraction.events
             ]
         data["provisional"] = provisional
     data["statements"] = [_statement(s) for s in extraction.statements]

@@ -28,27 +28,33 @@ from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
 from stancegraph.corpus import StanceGraph
+from stancegraph.extract import participation, roles
 from stancegraph.extract.classifier import ClauseClassifier, learned_findings
 from stancegraph.extract.lexicon import Lexicon, default_lexicon
 from stancegraph.extract.mentions import ActorIndex, How, Mentions
 from stancegraph.extract.nlp import load_model, model_label
+from stancegraph.extract.participation import find_participation
 from stancegraph.extract.references import ReferenceIndex
+from stancegraph.extract.roles import find_roles, place_forms
 from stancegraph.extract.rules import Finding, Rules
 from stancegraph.extract.syntax import Context
 from stancegraph.extract.targets import TargetIndex
 from stancegraph.extract.turns import TurnSpeakers
 from stancegraph.gazetteer import with_gazetteer
+from stancegraph.ids import slug
 from stancegraph.model import (
     Actor,
     ActorKind,
     Article,
     Condition,
+    Event,
     Evidence,
     Method,
     Proposition,
     Provenance,
     Role,
     Statement,
+    StatementKind,
 )
 
 if TYPE_CHECKING:
@@ -119,6 +125,7 @@ class Extraction:
     statements: tuple[Statement, ...] = ()
     actors: tuple[Actor, ...] = ()  # provisional, unlinked actors: every unknown entity
     propositions: tuple[Proposition, ...] = ()  # provisional propositions the statements use
+    events: tuple[Event, ...] = ()  # provisional events (calls, meetings) participation is in
     warnings: tuple[str, ...] = ()
     model: str = ""
 
@@ -154,6 +161,7 @@ class Extractor:
         self.references = ReferenceIndex.build(self.actors, self.roles, self.lexicon)
         self.turn_speakers = TurnSpeakers.build(self.actors)
         self.kinds = {a.id: a.kind for a in self.actors}
+        self.places = place_forms(self.actors)
         self.target_index = TargetIndex(self.nlp, self.propositions, self._anchors())
         self.model = model_label(self.nlp)  # reading nlp.meta is slow: once per extractor
         self.agent = f"stancegraph extract ({self.model})"
@@ -287,6 +295,9 @@ class Extractor:
                         article, finding, holder, target_id, (start, end), len(statements), weak
                     )
                 )
+        statements += self._roles(article, doc, ctx, len(statements))
+        taking_part, events = self._participation(article, doc, ctx, len(statements))
+        statements += taking_part
         used = {s.target for s in statements}
         provisional = sorted(ctx.mentions.provisional.values(), key=lambda a: a.id)
         return Extraction(
@@ -294,7 +305,90 @@ class Extractor:
             tuple(statements),
             tuple(p.as_actor() for p in provisional),
             tuple(new_props[k] for k in sorted(new_props) if k in used),
+            tuple(events[k] for k in sorted(events)),
             model=self.model,
+        )
+
+    def _post_of(self, person: str, day: date) -> str | None:
+        """The organisation the registry says ``person`` held a post in on ``day``, if one."""
+        places = sorted(
+            {r.organisation for r in self.roles if r.holder == person and r.held_on(day)}
+        )
+        return places[0] if len(places) == 1 else None
+
+    def _roles(self, article: Article, doc: Doc, ctx: Context, number: int) -> list[Statement]:
+        out: list[Statement] = []
+        for role in find_roles(doc, ctx, article.published, self.places, self._post_of):
+            span = (doc[role.start].idx, _end_char(doc, role.end))
+            out.append(
+                self._made(
+                    article,
+                    StatementKind.ROLE,
+                    role.holder,
+                    role.organisation,
+                    span,
+                    number + len(out),
+                    roles.RULE,
+                    roles.CONFIDENCE,
+                    title=role.title,
+                )
+            )
+        return out
+
+    def _participation(
+        self, article: Article, doc: Doc, ctx: Context, number: int
+    ) -> tuple[list[Statement], dict[str, Event]]:
+        out: list[Statement] = []
+        events: dict[str, Event] = {}
+        for found in find_participation(doc, ctx):
+            label = f"{found.event} ({article.published.isoformat()})"
+            event_id = f"event-{slug(article.id)}-{slug(found.event)}"[:120]
+            events.setdefault(event_id, Event(event_id, label, article.published, provisional=True))
+            span = (doc[found.start].idx, _end_char(doc, found.end))
+            for holder in found.holders:
+                out.append(
+                    self._made(
+                        article,
+                        StatementKind.PARTICIPATION,
+                        holder,
+                        event_id,
+                        span,
+                        number + len(out),
+                        participation.RULE,
+                        participation.CONFIDENCE,
+                        note=f"holder found as {found.via}",
+                    )
+                )
+        return out, events
+
+    def _made(  # noqa: PLR0917 - the parts of one statement
+        self,
+        article: Article,
+        kind: StatementKind,
+        holder: str,
+        target: str,
+        span: tuple[int, int],
+        number: int,
+        rule: str,
+        confidence: float,
+        *,
+        title: str | None = None,
+        note: str | None = None,
+    ) -> Statement:
+        start, end = span
+        return Statement(
+            id=f"{article.id}/x{number + 1:03d}-{rule}",
+            article=article.id,
+            kind=kind,
+            holder=holder,
+            target=target,
+            date=article.published,
+            evidence=(Evidence(article.id, start, end, article.text[start:end]),),
+            provenance=Provenance(
+                Method.EXTRACTED, agent=self.agent, rule=rule, confidence=confidence, reviewed=False
+            ),
+            title=title,
+            note=note,
         )
 
     def _statement(  # noqa: PLR0917 - the parts of one statement
