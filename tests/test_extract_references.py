@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from stancegraph.evaluation import POSITION_KINDS
 from stancegraph.extract.pipeline import Extractor
 from stancegraph.model import Article, Polarity
 
@@ -24,6 +25,7 @@ def _found(
     return [
         (s.holder, s.kind.value, s.polarity, s.target)
         for s in extractor.extract(article).statements
+        if s.kind.value in POSITION_KINDS
     ]
 
 

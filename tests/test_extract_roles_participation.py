@@ -9,7 +9,7 @@ import pytest
 
 from stancegraph.errors import InputError
 from stancegraph.extract.output import coding_yaml
-from stancegraph.extract.pipeline import Extractor
+from stancegraph.extract.pipeline import Extraction, Extractor
 from stancegraph.loading import load
 from stancegraph.model import Article, StatementKind
 
@@ -21,13 +21,17 @@ TEXT = (
 
 
 @pytest.fixture(scope="module")
-def extraction():  # type: ignore[no-untyped-def]
-    extractor = Extractor.for_graph(load("graph"), classifier=None)
+def extractor() -> Extractor:
+    return Extractor.for_graph(load("graph"), classifier=None)
+
+
+@pytest.fixture(scope="module")
+def extraction(extractor: Extractor) -> Extraction:
     article = Article("demo", "Demo", date(2024, 3, 15), TEXT)
     return extractor.extract(article)
 
 
-def test_roles_are_read_with_their_place(extraction) -> None:  # type: ignore[no-untyped-def]
+def test_roles_are_read_with_their_place(extraction: Extraction) -> None:
     roles = {
         (s.holder, s.title, s.target, s.evidence[0].quote)
         for s in extraction.statements
@@ -42,7 +46,7 @@ def test_roles_are_read_with_their_place(extraction) -> None:  # type: ignore[no
     ) in roles
 
 
-def test_participation_names_every_party_and_a_provisional_event(extraction) -> None:  # type: ignore[no-untyped-def]
+def test_participation_names_every_party_and_a_provisional_event(extraction: Extraction) -> None:
     parts = [s for s in extraction.statements if s.kind is StatementKind.PARTICIPATION]
     holders = {s.holder for s in parts}
     assert {"alexander-stubb", "emmanuel-macron", "donald-trump"} <= holders
@@ -52,7 +56,9 @@ def test_participation_names_every_party_and_a_provisional_event(extraction) -> 
     assert all(e.provisional and e.date == date(2024, 3, 15) for e in events.values())
 
 
-def test_the_coding_file_round_trips_roles_and_events(extraction, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_coding_file_round_trips_roles_and_events(
+    extraction: Extraction, tmp_path: Path
+) -> None:
     graph_dir = tmp_path / "graph"
     (graph_dir / "articles").mkdir(parents=True)
     (graph_dir / "coding").mkdir()
@@ -86,3 +92,46 @@ def test_a_role_without_title_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError, match="title"):
         load(graph_dir)
+
+
+def _taking_part(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    article = Article("t", "A headline", date(2024, 3, 15), text)
+    return [
+        (s.holder, s.evidence[0].quote)
+        for s in extractor.extract(article).statements
+        if s.kind is StatementKind.PARTICIPATION
+    ]
+
+
+def test_a_list_of_titled_names_takes_part_without_the_places_of_their_titles(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Keir Starmer had a telephone conversation with President of the French Republic "
+        "Emmanuel Macron and President of Ukraine Volodymyr Zelensky."
+    )
+    holders = [h for h, _ in _taking_part(extractor, text)]
+    assert holders == ["keir-starmer", "emmanuel-macron", "volodymyr-zelenskyy"]
+
+
+def test_meeting_without_an_object_is_a_meeting_of_every_subject(extractor: Extractor) -> None:
+    holders = {
+        h for h, _ in _taking_part(extractor, "Keir Starmer and Emmanuel Macron met in Paris.")
+    }
+    assert holders == {"keir-starmer", "emmanuel-macron"}
+    assert _taking_part(extractor, "Keir Starmer met the challenge.") == []
+
+
+def test_a_meeting_asked_for_is_no_participation(extractor: Extractor) -> None:
+    text = "Zelensky urged Finland to strengthen negotiations with Emmanuel Macron."
+    assert _taking_part(extractor, text) == []
+
+
+def test_a_headline_gives_way_to_the_body_that_says_it_again(extractor: Extractor) -> None:
+    text = (
+        "Call with President Macron\n\n"
+        "Keir Starmer spoke to Emmanuel Macron this morning. Vladimir Putin was not mentioned."
+    )
+    found = _taking_part(extractor, text)
+    assert {h for h, _ in found} == {"keir-starmer", "emmanuel-macron"}
+    assert all(quote.startswith("Keir Starmer") for _, quote in found)

@@ -36,7 +36,7 @@ MARKS: dict[str, Mark] = {
     StatementKind.DEMAND.value: Mark("P", "#009E73", "demand"),
     StatementKind.CRITICISM.value: Mark("X", "#CC79A7", "criticism"),
     StatementKind.PARTICIPATION.value: Mark("|", "#333333", "participation"),
-    StatementKind.ROLE.value: Mark("_", "#777777", "role"),
+    StatementKind.ROLE.value: Mark("h", "#BBBBBB", "role"),
 }
 """Marks by polarity (stances) or statement kind (everything else), in legend order."""
 

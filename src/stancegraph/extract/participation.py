@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from stancegraph.extract.clause_features import is_clause_head
+from stancegraph.extract.mentions import How
 from stancegraph.extract.syntax import Context, conjuncts, holders
+from stancegraph.model import ActorKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,6 +44,9 @@ TRAVEL = frozenset({"visit", "travel"})
 NOUN_BY_VERB = {"meet": "meeting", "visit": "visit", "travel": "visit", "host": "meeting"}
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 MAX_LABEL_WORDS = 6
+# Links inside one noun phrase that may lead to further names of the same list.
+PHRASE_DEPS = frozenset({"compound", "conj", "appos", "nmod", "pobj", "npadvmod"})
+SEPARATORS = frozenset({",", "and", ";"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +85,7 @@ def _nominal(noun: Token, ctx: Context) -> Participation | None:
     """
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ctx.lexicon.event_nouns:
         return None
-    if _negated_or_asked(noun.head):
+    if _negated_or_asked(noun.head) or _wished_for(noun.head, ctx):
         return None
     partners: list[str] = []
     heads: list[Token] = []
@@ -111,6 +116,19 @@ def _nominal(noun: Token, ctx: Context) -> Participation | None:
     return Participation(people, _phrase(noun), start, end, "nominal")
 
 
+def _wished_for(verb: Token, ctx: Context) -> bool:
+    """A meeting asked for is none yet: "urged Europe to strengthen negotiations with X".
+
+    An infinitive of any verb but a meeting or event verb ("agreed to hold talks") governs a
+    meeting that is wanted, not held.
+    """
+    lemma = verb.lemma_.lower()
+    lex = ctx.lexicon
+    if lemma in lex.meeting_verbs or lemma in lex.event_verbs:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _speaker(token: Token, ctx: Context) -> tuple[str, ...]:
     speaking = ctx.speaker_for(token)
     return (speaking,) if speaking is not None else ()
@@ -126,7 +144,8 @@ def _at(verb: Token, ctx: Context) -> Participation | None:
     if lemma in lex.meeting_verbs or lemma in TRAVEL:
         # "We welcome the announcement", "meet the challenge", "called for a ceasefire": no
         # partner, no event, no place gone to: no meeting.
-        if not partners and event_noun is None and not (lemma in TRAVEL and _goes_to(verb)):
+        gone = lemma in TRAVEL and _goes_to(verb)
+        if not partners and event_noun is None and not gone and not _met_together(verb):
             return None
         phrase = _phrase(event_noun) if event_noun is not None else NOUN_BY_VERB.get(lemma, "call")
     elif lemma in lex.event_verbs and event_noun is not None:
@@ -137,6 +156,10 @@ def _at(verb: Token, ctx: Context) -> Participation | None:
         return None
     own = holders(verb, ctx)
     subjects = own.actors if own is not None else ()
+    subject_word = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject_word is not None and own is not None and own.via == "subject":
+        # "President Trump and Chairman Kim Jong Un held ...": every name of the subject.
+        subjects = (*subjects, *_named_in(subject_word, ctx))
     people = tuple(dict.fromkeys((*subjects, *partners)))
     if not people:
         return None
@@ -148,6 +171,13 @@ def _at(verb: Token, ctx: Context) -> Participation | None:
     start = min(w.i for w in words)
     end = min(max(w.i for w in words) + 1, verb.sent.end)
     return Participation(people, phrase, start, end, own.via if own is not None else "object")
+
+
+def _met_together(verb: Token) -> bool:
+    """Whether "meet" has no object: "the ministers met in Munich" is a meeting of its subjects."""
+    return verb.lemma_.lower() == "meet" and not any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children
+    )
 
 
 def _goes_to(verb: Token) -> bool:
@@ -191,11 +221,12 @@ def _event_object(verb: Token, ctx: Context) -> Token | None:
 def _partner_heads(verb: Token, event_noun: Token | None) -> list[Token]:
     out: list[Token] = []
     owners = [verb] if event_noun is None else [verb, event_noun]
+    event_at = event_noun.i if event_noun is not None else -1
     for owner in owners:
         for child in owner.children:
             if child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
                 out += [c for c in child.children if c.dep_ == "pobj"]
-            elif child.dep_ == "dobj" and owner is verb and child is not event_noun:
+            elif child.dep_ == "dobj" and owner.i == verb.i and child.i != event_at:
                 out.append(child)
             elif child.dep_ == "agent":
                 out += [c for c in child.children if c.dep_ == "pobj"]
@@ -205,13 +236,83 @@ def _partner_heads(verb: Token, event_noun: Token | None) -> list[Token]:
 def _partners(verb: Token, ctx: Context, event_noun: Token | None) -> tuple[str, ...]:
     out: list[str] = []
     for head in _partner_heads(verb, event_noun):
+        if head.dep_ == "dobj" and ctx.mentions.at(head.i) is None:
+            # "welcomed Japan's G7 Presidency": an object is a partner only if it is a name.
+            continue
         out += _actors_or_their_states(head, ctx)
     return tuple(dict.fromkeys(out))
 
 
+def _named_in(head: Token, ctx: Context) -> list[str]:
+    """Every actor a phrase names, read off its words rather than its parse.
+
+    The small parser splits long lists of titled names ("Chancellor of Germany Angela Merkel,
+    President of the French Republic Emmanuel Macron and ...") in ways its links do not follow,
+    so the names are taken from the phrase's words. A state or organisation that only belongs
+    to a person's title ("of Germany" before "Angela Merkel") is that person's, not a partner.
+    """
+    words = sorted(_phrase_words(head), key=lambda t: t.i)
+    found: list[_Named] = []
+    seen: set[int] = set()
+    for word in words:
+        mention = ctx.mentions.at(word.i)
+        if mention is None or mention.how is How.DEMONYM or mention.start in seen:
+            continue
+        seen.add(mention.start)
+        for actor in mention.actors:
+            person = ctx.kinds.get(actor) is ActorKind.PERSON
+            found.append(_Named(mention.start, mention.end, actor, person))
+    out: list[str] = []
+    for index, named in enumerate(found):
+        if not named.person and _in_a_title(head.doc, named, found[:index], found[index + 1 :]):
+            continue
+        out.append(named.actor)
+    return out
+
+
+def _phrase_words(head: Token) -> list[Token]:
+    """The words of the noun phrase and its coordinated, appositive and "of" parts.
+
+    Clauses inside it ("who has ...", "that talks will begin in X") and other prepositions
+    ("competition with China") name what the phrase is about, not who it is.
+    """
+    out = [head]
+    for child in head.children:
+        keep = child.dep_ in PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of")
+        if keep:
+            out += _phrase_words(child)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    start: int
+    end: int
+    actor: str
+    person: bool
+
+
+def _in_a_title(doc: Doc, named: _Named, before: list[_Named], after: list[_Named]) -> bool:
+    """Whether a place only belongs to a person's title.
+
+    "President of Ukraine Petro Poroshenko" (the next name is a person's, nothing but title
+    words between) or "Prime Minister Hailemariam of Ethiopia" (just after a person's name).
+    """
+    following = next(iter(after), None)
+    if following is not None and following.person:
+        between = doc[named.end : following.start]
+        if not any(t.lower_ in SEPARATORS for t in between):
+            return True
+    previous = before[-1] if before else None
+    if previous is not None and previous.person:
+        between = doc[previous.end : named.start]
+        return all(t.lower_ in ("of", "the") for t in between) and len(between) > 0
+    return False
+
+
 def _actors_or_their_states(head: Token, ctx: Context) -> list[str]:
     """The actors a phrase names; for "the leaders of Israel and Qatar", the states."""
-    named = list(ctx.actors_of(head))
+    named = _named_in(head, ctx)
     if named:
         return named
     for token in (head, *conjuncts(head)):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING, Literal
@@ -64,6 +64,8 @@ if TYPE_CHECKING:
 # spaCy's own default limit; longer texts need far more memory than a news article ever should.
 MAX_CHARS = 1_000_000
 BATCH_SIZE = 32
+# A first line that does not end like a sentence is a headline.
+HEADLINE_STOPS = frozenset('.!?:"\u201d')
 # Frequent English function words: a text with almost none of them is not English.
 _ENGLISH = frozenset(
     [
@@ -340,7 +342,16 @@ class Extractor:
     ) -> tuple[list[Statement], dict[str, Event]]:
         out: list[Statement] = []
         events: dict[str, Event] = {}
-        for found in find_participation(doc, ctx):
+        headline = _headline_end(article.text)
+        everything = find_participation(doc, ctx)
+        in_body = {h for f in everything if doc[f.start].idx >= headline for h in f.holders}
+        for each in everything:
+            found = each
+            if doc[found.start].idx < headline:
+                # A headline announces what the text then says: a coder codes it there.
+                found = replace(found, holders=tuple(h for h in found.holders if h not in in_body))
+                if not found.holders:
+                    continue
             label = f"{found.event} ({article.published.isoformat()})"
             event_id = f"event-{slug(article.id)}-{slug(found.event)}"[:120]
             events.setdefault(event_id, Event(event_id, label, article.published, provisional=True))
@@ -461,3 +472,11 @@ def _duplicate(
 ) -> bool:
     """The same holder, kind, polarity and target over overlapping text is one statement."""
     return any(key[:4] == other[:4] and other[4] < key[5] and key[4] < other[5] for other in seen)
+
+
+def _headline_end(text: str) -> int:
+    """Where the text's first line ends if it is a headline (no closing stop), else 0."""
+    first = text.partition("\n")[0].strip()
+    if first and first[-1] not in HEADLINE_STOPS:
+        return len(text.partition("\n")[0])
+    return 0
