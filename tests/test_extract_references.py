@@ -114,3 +114,15 @@ def test_blaming_each_other_is_a_criticism_each_way(extractor: Extractor) -> Non
         ("china", "criticism", "russia"),
         ("russia", "criticism", "china"),
     ]
+
+
+def test_the_two_leaders_are_the_participants_of_the_meeting_before(extractor: Extractor) -> None:
+    met = "Alexander Stubb spoke to Kaja Tamm this morning. "
+    found = _found(extractor, met + "The two leaders condemned the attack on Kyiv.")
+    assert [(h, k) for h, k, _, _ in found] == [
+        ("alexander-stubb", "criticism"),
+        ("kaja-tamm", "criticism"),
+    ]
+    assert _found(extractor, "The two leaders condemned the attack on Kyiv.") == []
+    they = _found(extractor, met + "They condemned the attack on Kyiv.")
+    assert [h for h, _, _, _ in they] == ["alexander-stubb", "kaja-tamm"]

@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING
 from stancegraph.extract.findings import Finding
 from stancegraph.extract.lexicon import Cue, Lexicon
 from stancegraph.extract.mentions import FIRST_PERSON
-from stancegraph.extract.syntax import FIRST_PERSON_PLURAL, Context, holders, speaker
+from stancegraph.extract.syntax import (
+    FIRST_PERSON_PLURAL,
+    Context,
+    holders,
+    participants,
+    speaker,
+)
 from stancegraph.model import ActorKind
 
 if TYPE_CHECKING:
@@ -150,6 +156,9 @@ def _clause_subject(head: Token) -> Token | None:
 
 def _plural_referents(subj: Token, ctx: Context) -> tuple[str, ...]:
     """The two people (or states) named last before "they", "the two leaders", "both sides"."""
+    group = participants(subj, ctx)
+    if group:
+        return group
     lemma = subj.lemma_.lower()
     if subj.lower_ == "they" or (subj.tag_ == "NNS" and lemma in ctx.lexicon.plural_people):
         wanted = {ActorKind.PERSON}

@@ -229,6 +229,8 @@ class ActorIndex:
             tokens = [t for t in ent if t.lower_ not in {"the", "'s", "\u2019s"}]
             if not tokens or not any(t.text[:1].isupper() for t in tokens):
                 continue
+            if len(tokens) == 1 and tokens[0].tag_ in ("NNS", "NNPS"):
+                continue  # "The Secretaries welcomed": a capitalised plural noun is no name
             name = doc[tokens[0].i : tokens[-1].i + 1].text
             actor_id = PROVISIONAL_PREFIX + slug(name)
             if kind is ActorKind.PERSON and len(tokens) == 1 and name in surnames:

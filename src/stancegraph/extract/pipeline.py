@@ -33,7 +33,7 @@ from stancegraph.extract.classifier import ClauseClassifier, learned_findings
 from stancegraph.extract.lexicon import Lexicon, default_lexicon
 from stancegraph.extract.mentions import ActorIndex, How, Mentions
 from stancegraph.extract.nlp import load_model, model_label
-from stancegraph.extract.participation import find_participation
+from stancegraph.extract.participation import Participation, find_participation
 from stancegraph.extract.references import ReferenceIndex
 from stancegraph.extract.roles import find_roles, place_forms
 from stancegraph.extract.rules import Finding, Rules
@@ -64,6 +64,8 @@ if TYPE_CHECKING:
 # spaCy's own default limit; longer texts need far more memory than a news article ever should.
 MAX_CHARS = 1_000_000
 BATCH_SIZE = 32
+# The second person as a target: courtesy to whoever is spoken to.
+ADDRESSED = frozenset({"you", "yourself", "yourselves"})
 # A first line that does not end like a sentence is a headline.
 HEADLINE_STOPS = frozenset('.!?:"\u201d')
 # Frequent English function words: a text with almost none of them is not English.
@@ -252,7 +254,9 @@ class Extractor:
             yield result
 
     def _from_doc(self, article: Article, doc: Doc) -> Extraction:
-        ctx = self.context(doc, article.published, article.speaker, article.issuers)
+        ctx = self.context(doc, article.published, article.speaker, self._issuers(article))
+        taking_part = find_participation(doc, ctx)
+        ctx = replace(ctx, meetings=tuple((p.start, p.holders) for p in taking_part))
         matches = self.target_index.matches(doc)
         findings = Rules(ctx).run(doc)
         if self.classifier is not None:
@@ -263,6 +267,8 @@ class Extractor:
         seen: list[tuple[str, str, str, str, int, int]] = []
         cues_seen: set[tuple[str | int, ...]] = set()
         for finding in findings:
+            if finding.target is not None and finding.target.lower_ in ADDRESSED:
+                continue  # "Thank you", "welcome you": the person spoken to is no position
             target_id, weak = finding.target_actor, None
             if target_id is None and finding.target is not None:
                 target = (
@@ -298,8 +304,8 @@ class Extractor:
                     )
                 )
         statements += self._roles(article, doc, ctx, len(statements))
-        taking_part, events = self._participation(article, doc, ctx, len(statements))
-        statements += taking_part
+        parts, events = self._participation(article, doc, taking_part, len(statements))
+        statements += parts
         used = {s.target for s in statements}
         provisional = sorted(ctx.mentions.provisional.values(), key=lambda a: a.id)
         return Extraction(
@@ -310,6 +316,18 @@ class Extractor:
             tuple(events[k] for k in sorted(events)),
             model=self.model,
         )
+
+    def _issuers(self, article: Article) -> tuple[str, ...]:
+        """Whose "we" the text is: its issuers, else the state or body its speaker serves.
+
+        A minister's or a secretary general's "we" is their government's or organisation's
+        (the registry's post on the article's date); a speaker with no such post speaks for
+        themselves.
+        """
+        if article.issuers or article.speaker is None:
+            return article.issuers
+        serves = self._post_of(article.speaker, article.published)
+        return (serves,) if serves is not None else ()
 
     def _post_of(self, person: str, day: date) -> str | None:
         """The organisation the registry says ``person`` held a post in on ``day``, if one."""
@@ -338,12 +356,11 @@ class Extractor:
         return out
 
     def _participation(
-        self, article: Article, doc: Doc, ctx: Context, number: int
+        self, article: Article, doc: Doc, everything: list[Participation], number: int
     ) -> tuple[list[Statement], dict[str, Event]]:
         out: list[Statement] = []
         events: dict[str, Event] = {}
         headline = _headline_end(article.text)
-        everything = find_participation(doc, ctx)
         in_body = {h for f in everything if doc[f.start].idx >= headline for h in f.holders}
         for each in everything:
             found = each

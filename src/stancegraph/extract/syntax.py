@@ -24,8 +24,12 @@ EXPLETIVES = frozenset({"it", "there", "this"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours"})
 # Links along which a clause without its own subject shares the subject of its head.
+# Modifiers that give a plural noun an owner of its own: "NATO leaders", "Europe's leaders".
+OWNING_DEPS = frozenset({"compound", "nmod", "poss", "amod", "prep"})
 SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
 MAX_CLIMB = 8
+PLURAL_MINIMUM = 2
+THEY_AFTER_MEETING = 2  # sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,24 @@ class Context:
     kinds: dict[str, ActorKind]
     turns: Turns = ()  # a transcript's labelled turns: each has its own speaker
     issuers: tuple[str, ...] = ()  # whose "we" the text is (an institution, a group, governments)
+    # Who took part in each meeting, call or visit the text states: (token, participants).
+    meetings: tuple[tuple[int, tuple[str, ...]], ...] = ()
+
+    def participants_before(
+        self, token: Token, kind: ActorKind, *, within: int | None = None
+    ) -> tuple[str, ...]:
+        """The actors of ``kind`` of the last meeting stated before ``token``, if two or more.
+
+        "Sunak spoke to Zelenskyy ... The two leaders agreed": the leaders are its participants.
+        With ``within``, only a meeting at most that many sentences back counts.
+        """
+        for start, actors in reversed(self.meetings):
+            if start < token.i:
+                if within is not None and _sentences_between(token, start) > within:
+                    return ()
+                wanted = tuple(a for a in actors if self.kinds.get(a) is kind)
+                return wanted if len(wanted) >= PLURAL_MINIMUM else ()
+        return ()
 
     def speaker_for(self, token: Token) -> str | None:
         """Who "I" and "we" are at ``token``: its turn's speaker, else the article's."""
@@ -82,6 +104,11 @@ class Context:
             if mention is not None and mention.how is not How.DEMONYM:
                 out += mention.actors
         return tuple(dict.fromkeys(out))
+
+
+def _sentences_between(token: Token, start: int) -> int:
+    first = token.doc[start].sent.start
+    return sum(1 for s in token.doc.sents if first < s.start <= token.i)
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -148,6 +175,9 @@ def _subject_holders(
         return _first_person_holders(word, clause, ctx)
     if word in EXPLETIVES and ctx.mentions.at(subj.i) is None:
         return speaker(clause, ctx) if speaker_fallback else None
+    met = participants(subj, ctx)
+    if met:
+        return Holders(met, "plural")
     if word in RELATIVE_PRONOUNS and clause.dep_ == "relcl":
         actors = ctx.actors_of(clause.head)
         return Holders(actors, "subject") if actors else None
@@ -159,6 +189,28 @@ def _subject_holders(
         return Holders(actors, via)
     collective = collective_actor(subj, ctx)
     return Holders((collective,), "collective") if collective else None
+
+
+def participants(noun: Token, ctx: Context) -> tuple[str, ...]:
+    """Whom "the two leaders", "both sides", "the Secretaries" stand for: the last meeting's.
+
+    Only a plural noun with no actor of its own ("NATO leaders" is NATO's) refers back, and
+    "they" just after a meeting ("X spoke to Y. They agreed ...") is the two who met.
+    """
+    if noun.lower_ == "they":
+        return ctx.participants_before(noun, ActorKind.PERSON, within=THEY_AFTER_MEETING)
+    if (
+        ctx.mentions.at(noun.i) is not None
+        or noun.tag_ != "NNS"
+        or any(c.dep_ in OWNING_DEPS for c in noun.children)
+    ):
+        return ()
+    lemma = noun.lemma_.lower()
+    if lemma in ctx.lexicon.plural_people:
+        return ctx.participants_before(noun, ActorKind.PERSON)
+    if lemma in ctx.lexicon.plural_parties:
+        return ctx.participants_before(noun, ActorKind.STATE)
+    return ()
 
 
 def _first_person_holders(word: str, clause: Token, ctx: Context) -> Holders | None:
