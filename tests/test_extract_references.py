@@ -126,3 +126,21 @@ def test_the_two_leaders_are_the_participants_of_the_meeting_before(extractor: E
     assert _found(extractor, "The two leaders condemned the attack on Kyiv.") == []
     they = _found(extractor, met + "They condemned the attack on Kyiv.")
     assert [h for h, _, _, _ in they] == ["alexander-stubb", "kaja-tamm"]
+
+
+def test_a_condemning_modifier_is_criticism_of_the_owner_by_the_speaker(
+    extractor: Extractor,
+) -> None:
+    article = Article(
+        "t",
+        "T",
+        date(2031, 10, 8),
+        "Canada said that Russia's illegal annexation of Crimea changed nothing.",
+    )
+    found = [
+        (s.holder, s.kind.value, s.target, s.evidence[0].quote)
+        for s in extractor.extract(article).statements
+    ]
+    assert ("canada", "criticism", "russia", "Russia's illegal annexation of Crimea") in found
+    plain = Article("t", "T", date(2031, 10, 8), "Canada said that Russia's annexation changed.")
+    assert not any(s.kind.value == "criticism" for s in extractor.extract(plain).statements)

@@ -119,6 +119,10 @@ def _shipped() -> ClauseClassifier:
     return ClauseClassifier.from_dict(json.loads(text))
 
 
+# Rules that read a phrase, not the clause: the clause itself is still the classifier's to read.
+ASIDE_RULES = ("condemning-",)
+
+
 def learned_findings(
     doc: Doc, ctx: Context, text_type: str, rules: list[Finding], model: ClauseClassifier
 ) -> list[Finding]:
@@ -126,7 +130,12 @@ def learned_findings(
     # Precision first: where a rule read a sentence for a holder, the rule's reading stands (a
     # second class beside it is far more often a confusion than a second statement), and a
     # negated clause or a question is left to the rules, which know what each does to a cue.
-    ruled = {(doc[f.quote[0]].sent.start, holder) for f in rules for holder in f.holders.actors}
+    ruled = {
+        (doc[f.quote[0]].sent.start, holder)
+        for f in rules
+        if not f.rule.startswith(ASIDE_RULES)  # a phrase inside the clause: the clause is unread
+        for holder in f.holders.actors
+    }
     taken: set[tuple[int, str, str]] = set()
     out: list[Finding] = []
     for candidate in candidates(doc, ctx, text_type, rules):

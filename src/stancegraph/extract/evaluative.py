@@ -6,6 +6,9 @@
 - *Labelling* ("Russia has called the surveillance cooperation a provocation", "described the
   vote as a violation of ..."): the subject of a verb from ``labelling_verbs`` criticises what it
   labels with a predicate noun.
+- *Condemning modifiers* ("Russia's illegal annexation of Crimea", "Asad's murderous regime",
+  "the brutal Russian attack"): whoever speaks the words (a reported speaker, else the text's
+  issuers or speaker) criticises the actor that owns what is condemned.
 - *Evaluative adjectives* ("sanctions are overdue", "it is essential to reach a deal", "the
   measure is counterproductive"): the speaker supports or opposes what the subject (or the
   extraposed clause) names. A subject that names an actor is no proposition: nothing.
@@ -13,11 +16,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from stancegraph.extract.clauses import negated
 from stancegraph.extract.findings import Finding, RuleBase
-from stancegraph.extract.syntax import holders, speaker, subject
+from stancegraph.extract.syntax import Holders, holders, speaker, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -99,6 +103,44 @@ class EvaluativeRules(RuleBase):
             target_actor=actors[0] if actors else None,
         )
 
+    def _condemning(self, word: Token, cue: Cue) -> list[Finding]:
+        noun = word.head
+        while noun.dep_ == "conj" and noun.pos_ == "ADJ":  # "illegal and illegitimate annexation"
+            noun = noun.head
+        if noun.pos_ not in ("NOUN", "PROPN") or word.i > noun.i:
+            return []
+        accused = self._owner(noun)
+        found = speaker(noun, self.ctx)
+        if found is not None and found.via == "speaker" and self.ctx.issuers:
+            # The text's own words: its issuers' (a minister's statement is the government's).
+            found = Holders(self.ctx.we_for(noun), "speaker")
+        clause = noun
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if accused is None or found is None or accused in found.actors or negated(clause):
+            return []
+        out = self._findings(
+            f"condemning-{cue.rule_id}",
+            cue,
+            None,
+            found,
+            word,
+            noun,
+            [],
+            None,
+            "predicate",
+            target_actor=accused,
+        )
+        return [replace(f, quote=_phrase_span(noun)) for f in out]
+
+    def _owner(self, noun: Token) -> str | None:
+        """Who owns a condemned thing: "Russia's", "the Russian", "the Asad regime's"."""
+        for child in noun.children:
+            mention = self.ctx.mentions.at(child.i)
+            if child.dep_ in OWNER_DEPS and mention is not None:
+                return mention.actor
+        return None
+
     def _evaluative(self, adj: Token, cue: Cue) -> list[Finding]:
         copula = adj.head if adj.dep_ == "acomp" else adj
         subj = subject(copula)
@@ -125,3 +167,13 @@ class EvaluativeRules(RuleBase):
             None,
             "hedge",
         )
+
+
+def _phrase_span(noun: Token) -> tuple[int, int]:
+    """The phrase up to its head and its "of" part: "Russia's illegal annexation of Crimea"."""
+    end = noun.i + 1
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = child.right_edge.i + 1
+        break
+    return noun.left_edge.i, end

@@ -12,7 +12,7 @@ Examples:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -66,6 +66,7 @@ class _LexiconInput(BaseModel):
     obligation_predicates: list[str]
     future_commitments: list[str]
     future_modals: list[str]
+    condemning_modifiers: list[_CueInput] = []
     plural_people: list[str] = []
     plural_parties: list[str] = []
     title_heads: list[str] = []
@@ -135,6 +136,8 @@ class Lexicon:
     obligation_predicates: frozenset[str]
     future_commitments: frozenset[str]
     future_modals: frozenset[str]
+    # "Russia's illegal annexation", "the regime's brutal crackdown": words that condemn.
+    condemning_modifiers: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     plural_people: frozenset[str] = frozenset()  # "the two leaders", "the Secretaries"
     plural_parties: frozenset[str] = frozenset()  # "both sides", "the two countries"
     title_heads: frozenset[str] = frozenset()  # "President", "Minister": a post by itself
@@ -210,6 +213,7 @@ def read_lexicon(path: Path | None = None) -> Lexicon:
         obligation_predicates=frozenset(parsed.obligation_predicates),
         future_commitments=frozenset(parsed.future_commitments),
         future_modals=frozenset(parsed.future_modals),
+        condemning_modifiers=_index(parsed.condemning_modifiers),
         plural_people=frozenset(parsed.plural_people),
         plural_parties=frozenset(parsed.plural_parties),
         title_heads=frozenset(parsed.title_heads),

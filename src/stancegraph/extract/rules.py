@@ -40,7 +40,7 @@ class Rules(ModalRules, EvaluativeRules, VoteRules):
         """Every finding in ``doc``: outer cues first; a cue inside another's target is skipped."""
         lex = self.lex
         lemmas = {*lex.verbs, *lex.nouns, *lex.predicate_nouns, *lex.labelling_verbs, *lex.votes}
-        words = {*lex.adjectives, *lex.hedges, *lex.evaluatives}
+        words = {*lex.adjectives, *lex.hedges, *lex.evaluatives, *lex.condemning_modifiers}
         candidates: dict[int, Token] = {}
         advcls: list[Token] = []
         # One pass over the tokens picks the few that can carry a cue; only those are examined.
@@ -88,7 +88,7 @@ class Rules(ModalRules, EvaluativeRules, VoteRules):
             )
         )
 
-    def _apply(self, token: Token) -> list[Finding]:  # noqa: PLR0911 - one branch per cue family
+    def _apply(self, token: Token) -> list[Finding]:  # noqa: PLR0911, PLR0912 - a branch per cue family
         lemma = token.lemma_.lower()
         label = self.labels(token) if token.pos_ == "VERB" else None
         if label is not None:
@@ -103,6 +103,8 @@ class Rules(ModalRules, EvaluativeRules, VoteRules):
             return self._noun(token, self.lex.nouns[lemma])
         if token.dep_ == "attr" and lemma in self.lex.predicate_nouns:
             return self._predicate_noun(token, self.lex.predicate_nouns[lemma][0])
+        if token.dep_ in ("amod", "conj") and token.lower_ in self.lex.condemning_modifiers:
+            return self._condemning(token, self.lex.condemning_modifiers[token.lower_][0])
         if token.pos_ in ("ADJ", "VERB") and token.dep_ in (
             "acomp",
             "conj",
