@@ -24,15 +24,26 @@ REFERENCE = DATA / "reference" / f"{SEED_ID}.coding.yaml"
 # t1-t6 are the development articles the rules were written on; t7-t15 were held out when they
 # were added (coded and committed before the extractor first ran on them), and each later round
 # tuned on the set before (see tests/data/extraction/README.md), so they guard regressions only.
+# Their gold codes a minister's "we" as the minister; the real corpus's conventions (and the
+# extractor since 2026-12-07) make it the minister's government, which costs a few counts here.
 TOLERANCE = 2
 SETS: dict[str, tuple[range, tuple[int, int], tuple[int, int]]] = {
-    "t1-t6": (range(1, 7), (78, 2), (64, 18)),
-    "t7-t9": (range(7, 10), (30, 1), (23, 8)),
-    "t10-t12": (range(10, 13), (37, 3), (23, 17)),
-    "t13-t15": (range(13, 16), (24, 7), (19, 12)),
+    "t1-t6": (range(1, 7), (76, 6), (63, 21)),
+    "t7-t9": (range(7, 10), (28, 2), (21, 9)),
+    "t10-t12": (range(10, 13), (36, 4), (22, 18)),
+    "t13-t15": (range(13, 16), (25, 7), (20, 12)),
 }
 SEED_COUNTS = ((19, 2), (15, 6))
+REAL_DEV = DATA / "real" / "dev"
+# The real development part (tests/data/real): the clause model is trained on it, so these are
+# in-sample figures that guard regressions; honest figures are its leave-one-batch-out ones
+# (`stancegraph train --cross-validate`) and the test part's, which no test scores.
+REAL_DEV_COUNTS = ((297, 57), (195, 159))
+REAL_DEV_ROLES_AND_PARTICIPATION = ((164, 43), (144, 63))
 MENTION_ARTICLES = ["t1_baltic_communique", "t2_minister_speech", "t3_nile_talks_report"]
+ROLES_AND_PARTICIPATION = re.compile(
+    r"^  role\+participation: P=\S+ R=\S+ F1=\S+ \(tp=(\d+) fp=(\d+) fn=(\d+)\)", re.M
+)
 POOLED = re.compile(
     r"^  stance\+commitment\+demand\+criticism: P=\S+ R=\S+ F1=\S+ \(tp=(\d+) fp=(\d+) fn=(\d+)\)",
     re.M,
@@ -55,15 +66,14 @@ def predictions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _counts(report: str) -> list[tuple[int, int, int]]:
-    """(tp, fp, fn) of the positions, without targets then with targets."""
-    found = [tuple(int(x) for x in m.groups()) for m in POOLED.finditer(report)]
-    assert len(found) == 2, report
-    return found  # type: ignore[return-value]
-
-
-def _within(report: str, expected: tuple[tuple[int, int], tuple[int, int]]) -> None:
-    for (tp, fp, _), (want_tp, want_fp) in zip(_counts(report), expected, strict=True):
+def _within(
+    report: str,
+    expected: tuple[tuple[int, int], tuple[int, int]],
+    pattern: re.Pattern[str] = POOLED,
+) -> None:
+    counts = [tuple(int(x) for x in m.groups()) for m in pattern.finditer(report)]
+    assert len(counts) == len(expected), report
+    for (tp, fp, _), (want_tp, want_fp) in zip(counts, expected, strict=True):
         assert tp >= want_tp - TOLERANCE, report
         assert fp <= want_fp + TOLERANCE, report
 
@@ -97,6 +107,16 @@ def test_invented_sets_pooled(predictions: Path, tmp_path: Path, name: str) -> N
     )
     assert report.startswith(f"pooled over {len(numbers)} articles"), report
     _within(report, (without_targets, with_targets))
+
+
+def test_real_development_part_pooled(tmp_path: Path) -> None:
+    graph = REAL_DEV / "graph"
+    _run(["extract", str(graph / "articles"), "--graph", str(graph), "-o", str(tmp_path)])
+    args = ["evaluate", "--graph", str(graph), "--gold", str(REAL_DEV / "gold")]
+    report = _run([*args, "--pred", str(tmp_path)])
+    assert report.startswith("pooled over 70 articles"), report
+    _within(report, REAL_DEV_COUNTS)
+    _within(report, REAL_DEV_ROLES_AND_PARTICIPATION, ROLES_AND_PARTICIPATION)
 
 
 def _accuracy(args: list[str]) -> tuple[int, int]:

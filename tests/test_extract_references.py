@@ -144,3 +144,13 @@ def test_a_condemning_modifier_is_criticism_of_the_owner_by_the_speaker(
     assert ("canada", "criticism", "russia", "Russia's illegal annexation of Crimea") in found
     plain = Article("t", "T", date(2031, 10, 8), "Canada said that Russia's annexation changed.")
     assert not any(s.kind.value == "criticism" for s in extractor.extract(plain).statements)
+
+
+def test_what_we_say_we_are_doing_is_a_commitment(extractor: Extractor) -> None:
+    def kinds(text: str) -> list[str]:
+        article = Article("t", "T", date(2031, 10, 8), text, speaker="claire-dubois")
+        return [s.kind.value for s in extractor.extract(article).statements]
+
+    assert kinds("We are stepping up training of the coast guard.") == ["commitment"]
+    assert kinds("We stepped up training of the coast guard.") == []  # a report of the past
+    assert kinds("They are stepping up training of the coast guard.") == []

@@ -6,7 +6,9 @@
   ("the world must understand" demands nothing of anybody).
 - *Future commitments* ("Canada will provide 40 million dollars", "we will deliver the launchers",
   "said it would send"): a verb from ``future_commitments`` with "will"/"shall" (or a "would" of
-  reported speech) is a commitment of its subject. Negated verbs and questions give nothing.
+  reported speech) is a commitment of its subject; so is the speaker's own present of such a verb
+  ("we continue to surge aid", "we are stepping up training"): what a government says it is doing
+  it commits to. Negated verbs and questions give nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+BE_PRESENT = frozenset({"am", "are", "is", "'re", "'m"})
 
 
 class ModalRules(RuleBase):
@@ -84,7 +88,7 @@ class ModalRules(RuleBase):
                 return True
             if self.backshifted(verb):
                 return True  # "said Canada would provide": reported speech, not a condition
-        return False
+        return _ongoing_first_person(verb)
 
     def backshifted(self, verb: Token) -> bool:
         """Whether ``verb``'s "would" is a reported "will" ("X said it would send ...").
@@ -115,3 +119,15 @@ class ModalRules(RuleBase):
             for o in p.children
             if o.dep_ in ("pobj", "pcomp")
         ]
+
+
+def _ongoing_first_person(verb: Token) -> bool:
+    """Whether "we"/"I" say they are doing it: "we continue to ...", "we are stepping up ..."."""
+    subj = subject(verb)
+    if subj is None or subj.lower_ not in ("we", "i"):
+        return False
+    if verb.tag_ in PRESENT_TAGS:
+        return True
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in BE_PRESENT for c in verb.children
+    )
