@@ -88,7 +88,7 @@ def _article_examples(
 ) -> list[Example]:
     _, items = read_items(gold, graph, article)
     doc = extractor.nlp(article.text)
-    ctx = extractor.context(doc, article.published, article.speaker, article.issuers)
+    ctx = extractor.article_context(article, doc)
     found = candidates(doc, ctx, _text_type(article), Rules(ctx).run(doc))
     labels: defaultdict[int, set[str]] = defaultdict(set)
     optional: defaultdict[int, set[str]] = defaultdict(set)

@@ -48,7 +48,7 @@ def explain(extractor: Extractor, article: Article) -> str:
     """The sentence-by-sentence account of one article's extraction."""
     result = extractor.extract(article)
     doc = extractor.nlp(article.text)
-    ctx = extractor.context(doc, article.published, article.speaker, article.issuers)
+    ctx = extractor.article_context(article, doc)
     text_type = article.text_type.value if article.text_type is not None else ""
     sentences = list(doc.sents)
     starts = [s.start_char for s in sentences]

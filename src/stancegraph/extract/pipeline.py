@@ -254,9 +254,7 @@ class Extractor:
             yield result
 
     def _from_doc(self, article: Article, doc: Doc) -> Extraction:
-        ctx = self.context(doc, article.published, article.speaker, self._issuers(article))
-        taking_part = find_participation(doc, ctx)
-        ctx = replace(ctx, meetings=tuple((p.start, p.holders) for p in taking_part))
+        ctx, taking_part = self._article_context(article, doc)
         matches = self.target_index.matches(doc)
         findings = Rules(ctx).run(doc)
         if self.classifier is not None:
@@ -316,6 +314,15 @@ class Extractor:
             tuple(events[k] for k in sorted(events)),
             model=self.model,
         )
+
+    def article_context(self, article: Article, doc: Doc) -> Context:
+        """The context of an article's parsed text, as extraction reads it (training, --explain)."""
+        return self._article_context(article, doc)[0]
+
+    def _article_context(self, article: Article, doc: Doc) -> tuple[Context, list[Participation]]:
+        ctx = self.context(doc, article.published, article.speaker, self._issuers(article))
+        taking_part = find_participation(doc, ctx)
+        return replace(ctx, meetings=tuple((p.start, p.holders) for p in taking_part)), taking_part
 
     def _issuers(self, article: Article) -> tuple[str, ...]:
         """Whose "we" the text is: its issuers, else the state or body its speaker serves.
