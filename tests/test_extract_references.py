@@ -154,3 +154,12 @@ def test_what_we_say_we_are_doing_is_a_commitment(extractor: Extractor) -> None:
     assert kinds("We are stepping up training of the coast guard.") == ["commitment"]
     assert kinds("We stepped up training of the coast guard.") == []  # a report of the past
     assert kinds("They are stepping up training of the coast guard.") == []
+
+
+def test_their_support_voiced_by_the_leaders_is_each_leaders(extractor: Extractor) -> None:
+    met = "Alexander Stubb spoke to Kaja Tamm this morning. "
+    found = _found(extractor, met + "The leaders voiced their firm support for a ceasefire.")
+    assert [(h, k, p) for h, k, p, _ in found] == [
+        ("alexander-stubb", "stance", Polarity.SUPPORT),
+        ("kaja-tamm", "stance", Polarity.SUPPORT),
+    ]

@@ -322,7 +322,9 @@ class Extractor:
     def _article_context(self, article: Article, doc: Doc) -> tuple[Context, list[Participation]]:
         ctx = self.context(doc, article.published, article.speaker, self._issuers(article))
         taking_part = find_participation(doc, ctx)
-        return replace(ctx, meetings=tuple((p.start, p.holders) for p in taking_part)), taking_part
+        return replace(
+            ctx, meetings=tuple((p.start, p.event, p.holders) for p in taking_part)
+        ), taking_part
 
     def _issuers(self, article: Article) -> tuple[str, ...]:
         """Whose "we" the text is: its issuers, else the state or body its speaker serves.

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 __all__ = ["Finding", "Rules"]
 
 
+# A possessive that can only be the light verb's subject's: "we reaffirm our", "they voiced their".
+OWN_POSSESSIVES = FIRST_PERSON | frozenset({"their", "his", "her", "its"})
+
+
 class Rules(ModalRules, EvaluativeRules, VoteRules):
     """Applies the lexicon's cues to a parsed document (one instance per extractor)."""
 
@@ -267,11 +271,12 @@ class Rules(ModalRules, EvaluativeRules, VoteRules):
             return []
         if (
             poss is not None
-            and poss.lower_ in FIRST_PERSON
+            and poss.lower_ in OWN_POSSESSIVES
             and noun.dep_ == "dobj"
             and head.lemma_.lower() in self.lex.light_verbs
         ):
-            # "We reaffirm our commitment to ...": the speaker's, as "we" would be.
+            # "We reaffirm our commitment to ...": the speaker's, as "we" would be; "the leaders
+            # voiced their support for ...": the subject's own.
             found, clause = holders(head, self.ctx, speaker_fallback=False), head
         elif poss is not None:
             actors = self.ctx.actors_of(poss)

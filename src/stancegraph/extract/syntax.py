@@ -51,8 +51,8 @@ class Context:
     kinds: dict[str, ActorKind]
     turns: Turns = ()  # a transcript's labelled turns: each has its own speaker
     issuers: tuple[str, ...] = ()  # whose "we" the text is (an institution, a group, governments)
-    # Who took part in each meeting, call or visit the text states: (token, participants).
-    meetings: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    # Who took part in each meeting, call or visit the text states: (token, event, participants).
+    meetings: tuple[tuple[int, str, tuple[str, ...]], ...] = ()
 
     def participants_before(
         self, token: Token, kind: ActorKind, *, within: int | None = None
@@ -62,13 +62,16 @@ class Context:
         "Sunak spoke to Zelenskyy ... The two leaders agreed": the leaders are its participants.
         With ``within``, only a meeting at most that many sentences back counts.
         """
-        for start, actors in reversed(self.meetings):
-            if start < token.i:
-                if within is not None and _sentences_between(token, start) > within:
-                    return ()
-                wanted = tuple(a for a in actors if self.kinds.get(a) is kind)
-                return wanted if len(wanted) >= PLURAL_MINIMUM else ()
-        return ()
+        before = [m for m in self.meetings if m[0] < token.i]
+        if not before:
+            return ()
+        start, event, _ = before[-1]
+        if within is not None and _sentences_between(token, start) > within:
+            return ()
+        # Every statement of the same event counts: a later mention may name fewer of them.
+        actors = dict.fromkeys(a for _, e, found in before if e == event for a in found)
+        wanted = tuple(a for a in actors if self.kinds.get(a) is kind)
+        return wanted if len(wanted) >= PLURAL_MINIMUM else ()
 
     def speaker_for(self, token: Token) -> str | None:
         """Who "I" and "we" are at ``token``: its turn's speaker, else the article's."""
