@@ -163,3 +163,16 @@ def test_their_support_voiced_by_the_leaders_is_each_leaders(extractor: Extracto
         ("alexander-stubb", "stance", Polarity.SUPPORT),
         ("kaja-tamm", "stance", Polarity.SUPPORT),
     ]
+
+
+def test_needs_to_obliges_as_must_does_and_committed_to_commits(extractor: Extractor) -> None:
+    def found(text: str) -> list[tuple[str, str, str | None]]:
+        article = Article("t", "T", date(2031, 10, 8), text, speaker="claire-dubois")
+        return [
+            (s.kind.value, s.holder, s.addressee) for s in extractor.extract(article).statements
+        ]
+
+    demanded = found("Russia needs to withdraw its troops.")
+    assert [(k, a) for k, _, a in demanded] == [("demand", "russia")]
+    assert found("Russia does not need to withdraw its troops.") == []
+    assert [k for k, _, _ in found("Sweden committed to provide two ships.")] == ["commitment"]

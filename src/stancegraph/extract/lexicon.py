@@ -67,6 +67,7 @@ class _LexiconInput(BaseModel):
     future_commitments: list[str]
     future_modals: list[str]
     condemning_modifiers: list[_CueInput] = []
+    obligation_verbs: list[str] = []
     plural_people: list[str] = []
     plural_parties: list[str] = []
     title_heads: list[str] = []
@@ -138,6 +139,7 @@ class Lexicon:
     future_modals: frozenset[str]
     # "Russia's illegal annexation", "the regime's brutal crackdown": words that condemn.
     condemning_modifiers: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+    obligation_verbs: frozenset[str] = frozenset()  # "needs to", "has to": as "must"
     plural_people: frozenset[str] = frozenset()  # "the two leaders", "the Secretaries"
     plural_parties: frozenset[str] = frozenset()  # "both sides", "the two countries"
     title_heads: frozenset[str] = frozenset()  # "President", "Minister": a post by itself
@@ -214,6 +216,7 @@ def read_lexicon(path: Path | None = None) -> Lexicon:
         future_commitments=frozenset(parsed.future_commitments),
         future_modals=frozenset(parsed.future_modals),
         condemning_modifiers=_index(parsed.condemning_modifiers),
+        obligation_verbs=frozenset(parsed.obligation_verbs),
         plural_people=frozenset(parsed.plural_people),
         plural_parties=frozenset(parsed.plural_parties),
         title_heads=frozenset(parsed.title_heads),

@@ -4,6 +4,7 @@
   held to account", "these attacks must stop"): a demand by the speaker of the words. With a
   subject that is no actor, only a verb from the lexicon's ``obligation_predicates`` makes one
   ("the world must understand" demands nothing of anybody).
+  "needs to" and "has to" (``obligation_verbs``) oblige as "must" does.
 - *Future commitments* ("Canada will provide 40 million dollars", "we will deliver the launchers",
   "said it would send"): a verb from ``future_commitments`` with "will"/"shall" (or a "would" of
   reported speech) is a commitment of its subject; so is the speaker's own present of such a verb
@@ -33,8 +34,23 @@ BE_PRESENT = frozenset({"am", "are", "is", "'re", "'m"})
 class ModalRules(RuleBase):
     """Obligation demands and future commitments (mixed into ``Rules``)."""
 
-    def _obligation(self, verb: Token) -> list[Finding]:
-        subj = subject(verb)
+    def _semi_modal(self, verb: Token) -> list[Finding]:
+        """An obligation stated as "must" would be: "Russia needs to withdraw", "we have to act"."""
+        done = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "xcomp"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+        if done is None or negated(verb):
+            return []
+        return self._obligation(done, subject(verb))
+
+    def _obligation(self, verb: Token, subj: Token | None = None) -> list[Finding]:
+        subj = subj if subj is not None else subject(verb)
         if subj is None or negated(verb):
             return []
         found = speaker(verb, self.ctx, first_person=subj.lower_ in FIRST_PERSON)

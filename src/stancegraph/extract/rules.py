@@ -43,7 +43,14 @@ class Rules(ModalRules, EvaluativeRules, VoteRules):
     def run(self, doc: Doc) -> list[Finding]:
         """Every finding in ``doc``: outer cues first; a cue inside another's target is skipped."""
         lex = self.lex
-        lemmas = {*lex.verbs, *lex.nouns, *lex.predicate_nouns, *lex.labelling_verbs, *lex.votes}
+        lemmas = {
+            *lex.verbs,
+            *lex.nouns,
+            *lex.predicate_nouns,
+            *lex.labelling_verbs,
+            *lex.votes,
+            *lex.obligation_verbs,
+        }
         words = {*lex.adjectives, *lex.hedges, *lex.evaluatives, *lex.condemning_modifiers}
         candidates: dict[int, Token] = {}
         advcls: list[Token] = []
@@ -129,6 +136,8 @@ class Rules(ModalRules, EvaluativeRules, VoteRules):
             c.dep_ == "aux" and c.lower_ in self.lex.obligation_modals for c in token.children
         ):
             return self._obligation(token)
+        if token.pos_ in ("VERB", "AUX") and lemma in self.lex.obligation_verbs:
+            return self._semi_modal(token)
         if self.is_future(token):
             return self._future(token)
         return []
@@ -208,6 +217,12 @@ class Rules(ModalRules, EvaluativeRules, VoteRules):
         dobj = [c for c in children if c.dep_ == "dobj"]
         preps = {c.lower_: c for c in children if c.dep_ == "prep"}
         addressee: str | None = None
+        # "committed to provide", "urged X to stop": the parser often makes the infinitive an advcl.
+        infinitives = [
+            c
+            for c in children
+            if c.dep_ == "advcl" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+        ]
         if cue.kind is StatementKind.DEMAND:
             named = dobj or [
                 o
@@ -216,18 +231,13 @@ class Rules(ModalRules, EvaluativeRules, VoteRules):
                 for o in preps[p].children
                 if o.dep_ == "pobj"
             ]
-            # "call on Iran to stop ...": the parser often makes the infinitive an advcl.
-            xcomp = xcomp or [
-                c
-                for c in children
-                if c.dep_ == "advcl"
-                and c.tag_ == "VB"
-                and any(a.lower_ == "to" for a in c.children)
-            ]
+            xcomp = xcomp or infinitives
             if named and xcomp:
                 actors = self.ctx.actors_of(named[0])
                 addressee = actors[0] if actors else None
                 return with_conjuncts(xcomp[0], verb), addressee
+        if cue.kind is StatementKind.COMMITMENT and not dobj:
+            xcomp = xcomp or infinitives
         if xcomp:
             return with_conjuncts(xcomp[0], verb), None
         if cue.infinitive_only:
