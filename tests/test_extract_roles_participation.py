@@ -135,3 +135,16 @@ def test_a_headline_gives_way_to_the_body_that_says_it_again(extractor: Extracto
     found = _taking_part(extractor, text)
     assert {h for h, _ in found} == {"keir-starmer", "emmanuel-macron"}
     assert all(quote.startswith("Keir Starmer") for _, quote in found)
+
+
+def test_a_place_visited_is_no_participant_and_an_event_stated_again_is_not_repeated(
+    extractor: Extractor,
+) -> None:
+    visit = _taking_part(extractor, "Keir Starmer visited Finland and met Emmanuel Macron.")
+    assert {h for h, _ in visit} == {"keir-starmer", "emmanuel-macron"}
+    text = (
+        "Keir Starmer had a telephone conversation with Emmanuel Macron. "
+        "The telephone conversation with Emmanuel Macron lasted an hour."
+    )
+    again = _taking_part(extractor, text)
+    assert sorted(h for h, _ in again) == ["emmanuel-macron", "keir-starmer"]

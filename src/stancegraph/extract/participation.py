@@ -141,6 +141,9 @@ def _at(verb: Token, ctx: Context) -> Participation | None:
         return None
     event_noun = _event_object(verb, ctx)
     partners = _partners(verb, ctx, event_noun)
+    if lemma in TRAVEL:
+        # "I visited Moscow", "travelled to Israel": the place is where, not who, took part.
+        partners = tuple(a for a in partners if ctx.kinds.get(a) is ActorKind.PERSON)
     if lemma in lex.meeting_verbs or lemma in TRAVEL:
         # "We welcome the announcement", "meet the challenge", "called for a ceasefire": no
         # partner, no event, no place gone to: no meeting.

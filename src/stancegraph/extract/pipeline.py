@@ -371,13 +371,19 @@ class Extractor:
         events: dict[str, Event] = {}
         headline = _headline_end(article.text)
         in_body = {h for f in everything if doc[f.start].idx >= headline for h in f.holders}
+        stated: set[tuple[str, str]] = set()
         for each in everything:
             found = each
             if doc[found.start].idx < headline:
                 # A headline announces what the text then says: a coder codes it there.
                 found = replace(found, holders=tuple(h for h in found.holders if h not in in_body))
-                if not found.holders:
-                    continue
+            elif found.via == "nominal":
+                # "The telephone conversation with X resulted in ...": the event stated again.
+                again = tuple(h for h in found.holders if (h, found.event) not in stated)
+                found = replace(found, holders=again)
+            stated.update((h, found.event) for h in found.holders)
+            if not found.holders:
+                continue
             label = f"{found.event} ({article.published.isoformat()})"
             event_id = f"event-{slug(article.id)}-{slug(found.event)}"[:120]
             events.setdefault(event_id, Event(event_id, label, article.published, provisional=True))
