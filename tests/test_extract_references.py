@@ -176,3 +176,12 @@ def test_needs_to_obliges_as_must_does_and_committed_to_commits(extractor: Extra
     assert [(k, a) for k, _, a in demanded] == [("demand", "russia")]
     assert found("Russia does not need to withdraw its troops.") == []
     assert [k for k, _, _ in found("Sweden committed to provide two ships.")] == ["commitment"]
+
+
+def test_it_is_time_for_x_to_is_a_demand_on_x(extractor: Extractor) -> None:
+    def demands(text: str) -> list[tuple[str, str | None]]:
+        article = Article("t", "T", date(2031, 10, 8), text, speaker="claire-dubois")
+        return [(s.kind.value, s.addressee) for s in extractor.extract(article).statements]
+
+    assert demands("It is time for Russia to withdraw its troops.") == [("demand", "russia")]
+    assert demands("It is not time for Russia to withdraw its troops.") == []

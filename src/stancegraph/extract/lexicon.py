@@ -68,6 +68,7 @@ class _LexiconInput(BaseModel):
     future_modals: list[str]
     condemning_modifiers: list[_CueInput] = []
     obligation_verbs: list[str] = []
+    obligation_nouns: list[str] = []
     plural_people: list[str] = []
     plural_parties: list[str] = []
     title_heads: list[str] = []
@@ -140,6 +141,7 @@ class Lexicon:
     # "Russia's illegal annexation", "the regime's brutal crackdown": words that condemn.
     condemning_modifiers: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     obligation_verbs: frozenset[str] = frozenset()  # "needs to", "has to": as "must"
+    obligation_nouns: frozenset[str] = frozenset()  # "it is time for X to"
     plural_people: frozenset[str] = frozenset()  # "the two leaders", "the Secretaries"
     plural_parties: frozenset[str] = frozenset()  # "both sides", "the two countries"
     title_heads: frozenset[str] = frozenset()  # "President", "Minister": a post by itself
@@ -217,6 +219,7 @@ def read_lexicon(path: Path | None = None) -> Lexicon:
         future_modals=frozenset(parsed.future_modals),
         condemning_modifiers=_index(parsed.condemning_modifiers),
         obligation_verbs=frozenset(parsed.obligation_verbs),
+        obligation_nouns=frozenset(parsed.obligation_nouns),
         plural_people=frozenset(parsed.plural_people),
         plural_parties=frozenset(parsed.plural_parties),
         title_heads=frozenset(parsed.title_heads),

@@ -4,7 +4,8 @@
   held to account", "these attacks must stop"): a demand by the speaker of the words. With a
   subject that is no actor, only a verb from the lexicon's ``obligation_predicates`` makes one
   ("the world must understand" demands nothing of anybody).
-  "needs to" and "has to" (``obligation_verbs``) oblige as "must" does.
+  "needs to" and "has to" (``obligation_verbs``) oblige as "must" does, and so does "it is time
+  for X to" (``obligation_nouns``).
 - *Future commitments* ("Canada will provide 40 million dollars", "we will deliver the launchers",
   "said it would send"): a verb from ``future_commitments`` with "will"/"shall" (or a "would" of
   reported speech) is a commitment of its subject; so is the speaker's own present of such a verb
@@ -48,6 +49,22 @@ class ModalRules(RuleBase):
         if done is None or negated(verb):
             return []
         return self._obligation(done, subject(verb))
+
+    def _time_for(self, noun: Token) -> list[Finding]:
+        """An obligation stated as "it is time for Russia to withdraw" (``obligation_nouns``)."""
+        done = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("relcl", "acl")
+                and any(a.dep_ == "mark" and a.lower_ == "for" for a in c.children)
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+        if done is None or negated(noun.head):
+            return []
+        return self._obligation(done)
 
     def _obligation(self, verb: Token, subj: Token | None = None) -> list[Finding]:
         subj = subj if subj is not None else subject(verb)

@@ -50,6 +50,7 @@ class Rules(ModalRules, EvaluativeRules, VoteRules):
             *lex.labelling_verbs,
             *lex.votes,
             *lex.obligation_verbs,
+            *lex.obligation_nouns,
         }
         words = {*lex.adjectives, *lex.hedges, *lex.evaluatives, *lex.condemning_modifiers}
         candidates: dict[int, Token] = {}
@@ -138,6 +139,8 @@ class Rules(ModalRules, EvaluativeRules, VoteRules):
             return self._obligation(token)
         if token.pos_ in ("VERB", "AUX") and lemma in self.lex.obligation_verbs:
             return self._semi_modal(token)
+        if token.pos_ == "NOUN" and lemma in self.lex.obligation_nouns:
+            return self._time_for(token)
         if self.is_future(token):
             return self._future(token)
         return []
