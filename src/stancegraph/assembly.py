@@ -120,6 +120,7 @@ def assemble(
     report(
         f"extract: {merged.candidates} candidate statements from "
         f"{plural(len(extractions), 'article')}, "
+        f"{merged.reviewed} reviewed, {merged.rejected} rejected, "
         f"{merged.superseded} already curated, {merged.kept} kept unreviewed, "
         f"{merged.provisional_actors} provisional actors"
     )

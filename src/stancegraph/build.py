@@ -80,6 +80,7 @@ def statements_csv(graph: StanceGraph) -> bytes:
             "provenance",
             "confidence",
             "reviewed",
+            "status",
         ]
     )
     for s in graph.statements:
@@ -101,6 +102,7 @@ def statements_csv(graph: StanceGraph) -> bytes:
                 s.provenance.method.value,
                 s.provenance.confidence,
                 s.provenance.reviewed,
+                s.provenance.status.value,
             ]
         )
     return buffer.getvalue().encode("utf-8")

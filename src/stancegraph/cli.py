@@ -31,6 +31,7 @@ from stancegraph.cli_options import (
     server_options,
     warn,
 )
+from stancegraph.cli_review import review
 from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS
 from stancegraph.formats import EXPORT_FORMATS
 from stancegraph.iris import DEFAULT_BASE
@@ -431,6 +432,9 @@ def push(  # click passes every parameter by name
         f" ({report.sent} sent, {report.unchanged} already the same;"
         f" {report.dropped} graphs of removed articles dropped)"
     )
+
+
+main.add_command(review)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,22 +15,29 @@ from stancegraph.model import (
     Method,
     Proposition,
     Provenance,
+    Rejection,
+    ReviewStatus,
     Statement,
 )
 from stancegraph.quotes import locate
 from stancegraph.registry import Registry
-from stancegraph.schema import CodingFile, ProvisionalInput, StatementInput
+from stancegraph.schema import CodingFile, ProvisionalInput, RejectionInput, StatementInput
 from stancegraph.yamlsource import YamlFile
 
 
 @dataclass(frozen=True, slots=True)
 class Coding:
-    """What one coding file holds: its statements and the provisional nodes they refer to."""
+    """What one coding file holds.
+
+    Its statements, the provisional nodes they refer to, and the extracted statements a person
+    rejected.
+    """
 
     statements: tuple[Statement, ...]
     actors: tuple[Actor, ...] = ()
     propositions: tuple[Proposition, ...] = ()
     events: tuple[Event, ...] = ()
+    rejections: tuple[Rejection, ...] = ()
 
 
 def read_coding_file(path: Path, registry: Registry, articles: Mapping[str, Article]) -> Coding:
@@ -94,7 +101,40 @@ def read_coding_file(path: Path, registry: Registry, articles: Mapping[str, Arti
                 title=item.title,
             )
         )
-    return Coding(tuple(statements), new_actors, new_propositions, new_events)
+    rejections = _rejections(source, coding.rejected, article, seen)
+    return Coding(tuple(statements), new_actors, new_propositions, new_events, rejections)
+
+
+def _rejections(
+    source: YamlFile, given: list[RejectionInput], article: Article, seen: set[str]
+) -> tuple[Rejection, ...]:
+    out: list[Rejection] = []
+    for index, item in enumerate(given):
+        where: list[str | int] = ["rejected", index]
+        if item.id in seen:
+            raise source.error(
+                [*where, "id"], f"statement {item.id!r} is both kept and rejected in this file"
+            )
+        seen.add(item.id)
+        span = None
+        if item.quote is not None:
+            try:
+                span = locate(article.text, item.quote, item.start)
+            except ValueError as exc:
+                raise source.error([*where, "quote"], f"{exc} (article {article.id})") from None
+        out.append(
+            Rejection(
+                statement=f"{article.id}/{item.id}",
+                article=article.id,
+                holder=item.holder,
+                kind=item.kind,
+                polarity=item.polarity,
+                span=span,
+                reviewer=item.reviewer,
+                reviewed_on=item.reviewed_on,
+            )
+        )
+    return tuple(out)
 
 
 def _provisional(
@@ -144,11 +184,13 @@ def _evidence(
 def _provenance(item: StatementInput, coder: str) -> Provenance:
     given = item.provenance
     if given is None or given.method is Method.CURATED:
-        return Provenance(Method.CURATED, agent=coder, rule=None, confidence=1.0, reviewed=True)
+        return Provenance(Method.CURATED, agent=coder, status=ReviewStatus.CURATED)
     return Provenance(
         Method.EXTRACTED,
         agent=coder,
         rule=given.rule,
         confidence=given.confidence,
-        reviewed=given.reviewed,
+        status=given.review_status(),
+        reviewer=given.reviewer,
+        reviewed_on=given.reviewed_on,
     )

@@ -14,6 +14,7 @@ from stancegraph.model import (
     Membership,
     NodeKind,
     Proposition,
+    Rejection,
     Role,
     Statement,
 )
@@ -40,6 +41,8 @@ class StanceGraph:
     propositions: tuple[Proposition, ...] = ()
     events: tuple[Event, ...] = ()
     statements: tuple[Statement, ...] = ()
+    rejections: tuple[Rejection, ...] = ()
+    """Extracted statements a person rejected: merging keeps them out of the graph."""
     name: str = "stancegraph corpus"
     views: tuple[str, ...] = ()
     """How the graph was derived from its inputs, in order ("state level", "broadest

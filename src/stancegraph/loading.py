@@ -11,7 +11,7 @@ from stancegraph.coding import read_coding_file
 from stancegraph.corpus import StanceGraph
 from stancegraph.errors import InputError
 from stancegraph.ids import is_safe_id
-from stancegraph.model import Actor, Article, Event, Proposition, Statement
+from stancegraph.model import Actor, Article, Event, Proposition, Rejection, Statement
 from stancegraph.registry import read_registry
 
 ARTICLES_DIR = "articles"
@@ -47,6 +47,7 @@ def load(folder: Path | str) -> StanceGraph:
     new_actors: dict[str, Actor] = {}
     new_propositions: dict[str, Proposition] = {}
     new_events: dict[str, Event] = {}
+    rejections: list[Rejection] = []
     for path in sorted((root / CODING_DIR).glob("*.yaml")):
         coding = read_coding_file(path, registry, articles)
         for statement in coding.statements:
@@ -61,6 +62,7 @@ def load(folder: Path | str) -> StanceGraph:
             new_propositions.setdefault(proposition.id, proposition)
         for event in coding.events:
             new_events.setdefault(event.id, event)
+        rejections += coding.rejections
     graph = StanceGraph(
         articles=tuple(articles[k] for k in sorted(articles)),
         actors=tuple(sorted((*registry.actors, *new_actors.values()), key=lambda a: a.id)),
@@ -71,6 +73,7 @@ def load(folder: Path | str) -> StanceGraph:
         ),
         events=(*registry.events, *(new_events[k] for k in sorted(new_events))),
         statements=tuple(statements[k] for k in sorted(statements)),
+        rejections=tuple(sorted(rejections, key=lambda r: r.statement)),
         name=root.resolve().name,
     )
     return without_unused(graph, registry.gazetteer_ids)

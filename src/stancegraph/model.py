@@ -75,6 +75,23 @@ class Method(StrEnum):
     EXTRACTED = "extracted"
 
 
+class ReviewStatus(StrEnum):
+    """Where a statement stands with a person: the closed set every statement is in.
+
+    A rejected statement is not among them: a rejection is recorded in the coding file and keeps
+    the statement out of the graph (see :class:`Rejection`).
+    """
+
+    CURATED = "curated"
+    """Written by a person."""
+    CONFIRMED = "confirmed"
+    """Found by extraction; a person confirmed it as it was."""
+    CORRECTED = "corrected"
+    """Found by extraction; a person changed what it says."""
+    UNREVIEWED = "unreviewed"
+    """Found by extraction; no person has looked at it."""
+
+
 class NodeKind(StrEnum):
     """What a statement's target (or any graph node) is."""
 
@@ -201,13 +218,24 @@ class Condition:
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
-    """How a statement was coded: by a curator, or by an extraction rule with a confidence."""
+    """How a statement was coded: by a curator, or by an extraction rule with a confidence.
+
+    An extracted statement a person confirmed or corrected keeps its rule and confidence, and
+    says who reviewed it and when.
+    """
 
     method: Method
     agent: str
     rule: str | None = None
     confidence: float = 1.0
-    reviewed: bool = True
+    status: ReviewStatus = ReviewStatus.CURATED
+    reviewer: str | None = None
+    reviewed_on: date | None = None
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether a person wrote, confirmed or corrected the statement."""
+        return self.status is not ReviewStatus.UNREVIEWED
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,3 +264,22 @@ class Statement:
     def local_id(self) -> str:
         """The id within its article's coding file."""
         return self.id.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A person's decision that an extracted statement is wrong: no later build brings it back.
+
+    ``statement`` is the extracted statement's id. What it said (holder, kind, polarity, evidence
+    span), where the coding file gives it, also keeps out the same reading under another id
+    (an extractor whose evidence span moved a little).
+    """
+
+    statement: str
+    article: str
+    holder: str | None = None
+    kind: StatementKind | None = None
+    polarity: Polarity | None = None
+    span: tuple[int, int] | None = None
+    reviewer: str | None = None
+    reviewed_on: date | None = None

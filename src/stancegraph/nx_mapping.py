@@ -65,6 +65,7 @@ def _edge(statement: Statement) -> dict[str, Scalar]:
         "agent": statement.provenance.agent,
         "confidence": statement.provenance.confidence,
         "reviewed": statement.provenance.reviewed,
+        "status": statement.provenance.status.value,
     }
     if statement.polarity is not None:
         attrs["polarity"] = statement.polarity.value

@@ -14,7 +14,15 @@ from rdflib.namespace import XSD as _XSD
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.iris import Iris
-from stancegraph.model import Article, Evidence, Method, Polarity, Statement, StatementKind
+from stancegraph.model import (
+    Article,
+    Evidence,
+    Method,
+    Polarity,
+    ReviewStatus,
+    Statement,
+    StatementKind,
+)
 from stancegraph.rdf_sink import Lit, TripleSink, day, typed
 from stancegraph.vocab import OA as _OA
 from stancegraph.vocab import SCHEMA as _SCHEMA
@@ -41,6 +49,12 @@ POLARITIES: dict[Polarity, URIRef] = {
     Polarity.OPPOSE: SG.oppose,
     Polarity.CONDITIONAL: SG.conditional,
     Polarity.NEUTRAL: SG.neutral,
+}
+REVIEW_STATUSES: dict[ReviewStatus, URIRef] = {
+    ReviewStatus.CURATED: SG.curated,
+    ReviewStatus.CONFIRMED: SG.confirmed,
+    ReviewStatus.CORRECTED: SG.corrected,
+    ReviewStatus.UNREVIEWED: SG.unreviewed,
 }
 _STANCE_SHORTCUTS: dict[Polarity, URIRef] = {
     Polarity.SUPPORT: SG.supports,
@@ -130,8 +144,11 @@ def _add_provenance(out: TripleSink, node: URIRef, statement: Statement, iris: I
     # so that a parsed export compares equal term for term.
     confidence = str(round(provenance.confidence, 3))
     out.add((node, SG.confidence, typed(confidence, XSD.decimal)))
-    status = SG.reviewed if provenance.reviewed else SG.unreviewed
-    out.add((node, SG.reviewStatus, status))
+    out.add((node, SG.reviewStatus, REVIEW_STATUSES[provenance.status]))
+    if provenance.reviewer is not None:
+        out.add((node, SG.reviewedBy, Lit(provenance.reviewer)))
+    if provenance.reviewed_on is not None:
+        out.add((node, SG.reviewedOn, typed(provenance.reviewed_on.isoformat(), XSD.date)))
     # The agent itself (label, type) is described once, in the registry graph.
     agent = iris.agent(provenance.agent)
     if provenance.method is Method.CURATED:

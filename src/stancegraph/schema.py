@@ -13,7 +13,7 @@ from typing import Annotated, Any, Self
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from stancegraph.ids import ID_PATTERN
-from stancegraph.model import ActorKind, Method, Polarity, StatementKind, TextType
+from stancegraph.model import ActorKind, Method, Polarity, ReviewStatus, StatementKind, TextType
 
 
 def _safe_id(value: str) -> str:
@@ -156,12 +156,42 @@ class EvidenceInput(_Input):
 
 
 class ProvenanceInput(_Input):
-    """How an extracted statement was made."""
+    """How an extracted statement was made, and what a person decided about it.
+
+    ``reviewed: true`` alone confirms it; ``status`` says so precisely (``confirmed`` or
+    ``corrected``), ``reviewer`` and ``reviewed_on`` who reviewed it and when.
+    """
 
     method: Method
     rule: Text | None = None
     confidence: Annotated[float, Field(ge=0.0, le=1.0)] = 1.0
-    reviewed: bool = False
+    reviewed: bool | None = None
+    status: ReviewStatus | None = None
+    reviewer: Text | None = None
+    reviewed_on: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.method is Method.CURATED:
+            if self.status not in (None, ReviewStatus.CURATED):
+                raise ValueError(f"a curated statement's status is 'curated', not {self.status}")
+            return self
+        if self.status is ReviewStatus.CURATED:
+            raise ValueError(
+                "an extracted statement is 'confirmed', 'corrected' or 'unreviewed', not 'curated'"
+            )
+        reviewed = self.status is not ReviewStatus.UNREVIEWED
+        if self.status is not None and self.reviewed is not None and self.reviewed != reviewed:
+            raise ValueError(f"'reviewed: {str(self.reviewed).lower()}' contradicts the status")
+        return self
+
+    def review_status(self) -> ReviewStatus:
+        """The status this provenance gives its statement."""
+        if self.method is Method.CURATED:
+            return ReviewStatus.CURATED
+        if self.status is not None:
+            return self.status
+        return ReviewStatus.CONFIRMED if self.reviewed else ReviewStatus.UNREVIEWED
 
 
 class StatementInput(_Input):
@@ -241,10 +271,34 @@ class ProvisionalInput(_Input):
     events: list[ProvisionalEventInput] = []
 
 
+class RejectionInput(_Input):
+    """An extracted statement a person rejected: its id, and (optionally) what it said.
+
+    A whole statement moved from ``statements`` to ``rejected`` is one; so is an id alone. Its
+    references are not checked: they may name a provisional actor the file no longer declares.
+    """
+
+    id: SafeId
+    kind: StatementKind | None = None
+    holder: SafeId | None = None
+    target: SafeId | None = None
+    polarity: Polarity | None = None
+    conditions: list[ConditionInput] = []
+    addressee: SafeId | None = None
+    title: Text | None = None
+    quote: Text | None = None
+    start: Annotated[int, Field(ge=0, strict=True)] | None = None
+    note: str | None = None
+    provenance: ProvenanceInput | None = None
+    reviewer: Text | None = None
+    reviewed_on: IsoDate | None = None
+
+
 class CodingFile(_Input):
-    """A coding file: the statements of one article."""
+    """A coding file: the statements of one article, and the extracted ones a person rejected."""
 
     article: SafeId
     coder: Text
     provisional: ProvisionalInput | None = None
     statements: list[StatementInput]
+    rejected: list[RejectionInput] = []

@@ -38,7 +38,9 @@ class SG(DefinedNamespace):
     oppose: URIRef
     conditional: URIRef
     neutral: URIRef
-    reviewed: URIRef
+    curated: URIRef
+    confirmed: URIRef
+    corrected: URIRef
     unreviewed: URIRef
     holder: URIRef
     target: URIRef
@@ -48,6 +50,8 @@ class SG(DefinedNamespace):
     conditionText: URIRef
     confidence: URIRef
     reviewStatus: URIRef
+    reviewedBy: URIRef
+    reviewedOn: URIRef
     rule: URIRef
     supports: URIRef
     opposes: URIRef

@@ -12,7 +12,7 @@ from typing import Any, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import BaseConstructor
+from ruamel.yaml.constructor import BaseConstructor, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import ScalarNode
 
@@ -28,9 +28,20 @@ def _timestamp_as_text(constructor: BaseConstructor, node: ScalarNode) -> str:
     return str(constructor.construct_scalar(node))
 
 
+class _TextDates(RoundTripConstructor):
+    """The round-trip constructor, with dates as text.
+
+    A subclass: ``add_constructor`` on the library's own class would change every other
+    round-trip reader in the process (the review's writer, which keeps dates as they are).
+    """
+
+
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
 def _parser() -> YAML:
     yaml = YAML(typ="rt")
-    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+    yaml.Constructor = _TextDates
     return yaml
 
 

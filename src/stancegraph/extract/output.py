@@ -1,6 +1,6 @@
 """Writing extractions as coding files, in the format of ``graph/coding/ID.yaml``.
 
-Every statement carries ``provenance: {method: extracted, rule, confidence, reviewed: false}``
+Every statement carries ``provenance: {method: extracted, rule, confidence, status: unreviewed}``
 and its quote's ``start``, so the file loads with the ordinary loader. Unknown entities of the
 text are listed under ``provisional.actors`` (never dropped), new propositions under
 ``provisional.propositions``.
@@ -18,12 +18,14 @@ from stancegraph.model import Statement
 
 HEADER = (
     "# Candidate statements found by `stancegraph extract`; not reviewed by a person.\n"
-    "# Confirm, correct or delete them, then set `reviewed: true`"
-    " (or move them to a curated coding).\n"
+    "# Review them with `stancegraph review`, or by hand in a copy under graph/coding/:\n"
+    "# keep each id; set `status: confirmed`, or change what it says and set `status: corrected`,\n"
+    "# or move it under `rejected:` so that no later build brings it back.\n"
 )
 
 
-def _statement(s: Statement) -> dict[str, Any]:
+def statement_fields(s: Statement) -> dict[str, Any]:
+    """A statement as an entry of a coding file's ``statements``."""
     out: dict[str, Any] = {
         "id": s.local_id,
         "kind": s.kind.value,
@@ -47,8 +49,12 @@ def _statement(s: Statement) -> dict[str, Any]:
         "method": s.provenance.method.value,
         "rule": s.provenance.rule,
         "confidence": s.provenance.confidence,
-        "reviewed": s.provenance.reviewed,
+        "status": s.provenance.status.value,
     }
+    if s.provenance.reviewer is not None:
+        out["provenance"]["reviewer"] = s.provenance.reviewer
+    if s.provenance.reviewed_on is not None:
+        out["provenance"]["reviewed_on"] = s.provenance.reviewed_on
     return out
 
 
@@ -84,7 +90,7 @@ def coding_yaml(extraction: Extraction) -> str:
                 for e in extraction.events
             ]
         data["provisional"] = provisional
-    data["statements"] = [_statement(s) for s in extraction.statements]
+    data["statements"] = [statement_fields(s) for s in extraction.statements]
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     yaml.width = 4096  # one quote per line: easier to compare with the article

@@ -41,7 +41,7 @@ from stancegraph.extract.syntax import Context
 from stancegraph.extract.targets import TargetIndex
 from stancegraph.extract.turns import TurnSpeakers
 from stancegraph.gazetteer import with_gazetteer
-from stancegraph.ids import slug
+from stancegraph.ids import content_id, slug
 from stancegraph.model import (
     Actor,
     ActorKind,
@@ -50,8 +50,10 @@ from stancegraph.model import (
     Event,
     Evidence,
     Method,
+    Polarity,
     Proposition,
     Provenance,
+    ReviewStatus,
     Role,
     Statement,
     StatementKind,
@@ -297,13 +299,12 @@ class Extractor:
                 cues_seen.add(same_cue)
                 seen.append(key)
                 statements.append(
-                    self._statement(
-                        article, finding, holder, target_id, (start, end), len(statements), weak
-                    )
+                    self._statement(article, finding, holder, target_id, (start, end), weak)
                 )
-        statements += self._roles(article, doc, ctx, len(statements))
-        parts, events = self._participation(article, doc, taking_part, len(statements))
+        statements += self._roles(article, doc, ctx)
+        parts, events = self._participation(article, doc, taking_part)
         statements += parts
+        statements = _distinct(statements)
         used = {s.target for s in statements}
         provisional = sorted(ctx.mentions.provisional.values(), key=lambda a: a.id)
         return Extraction(
@@ -345,7 +346,7 @@ class Extractor:
         )
         return places[0] if len(places) == 1 else None
 
-    def _roles(self, article: Article, doc: Doc, ctx: Context, number: int) -> list[Statement]:
+    def _roles(self, article: Article, doc: Doc, ctx: Context) -> list[Statement]:
         out: list[Statement] = []
         for role in find_roles(doc, ctx, article.published, self.places, self._post_of):
             span = (doc[role.start].idx, _end_char(doc, role.end))
@@ -356,7 +357,6 @@ class Extractor:
                     role.holder,
                     role.organisation,
                     span,
-                    number + len(out),
                     roles.RULE,
                     roles.CONFIDENCE,
                     title=role.title,
@@ -365,7 +365,7 @@ class Extractor:
         return out
 
     def _participation(
-        self, article: Article, doc: Doc, everything: list[Participation], number: int
+        self, article: Article, doc: Doc, everything: list[Participation]
     ) -> tuple[list[Statement], dict[str, Event]]:
         out: list[Statement] = []
         events: dict[str, Event] = {}
@@ -396,7 +396,6 @@ class Extractor:
                         holder,
                         event_id,
                         span,
-                        number + len(out),
                         participation.RULE,
                         participation.CONFIDENCE,
                         note=f"holder found as {found.via}",
@@ -411,7 +410,6 @@ class Extractor:
         holder: str,
         target: str,
         span: tuple[int, int],
-        number: int,
         rule: str,
         confidence: float,
         *,
@@ -420,7 +418,7 @@ class Extractor:
     ) -> Statement:
         start, end = span
         return Statement(
-            id=f"{article.id}/x{number + 1:03d}-{rule}",
+            id=_statement_id(article, kind, holder, target, span, title=title),
             article=article.id,
             kind=kind,
             holder=holder,
@@ -428,7 +426,11 @@ class Extractor:
             date=article.published,
             evidence=(Evidence(article.id, start, end, article.text[start:end]),),
             provenance=Provenance(
-                Method.EXTRACTED, agent=self.agent, rule=rule, confidence=confidence, reviewed=False
+                Method.EXTRACTED,
+                agent=self.agent,
+                rule=rule,
+                confidence=confidence,
+                status=ReviewStatus.UNREVIEWED,
             ),
             title=title,
             note=note,
@@ -441,13 +443,20 @@ class Extractor:
         holder: str,
         target: str,
         span: tuple[int, int],
-        number: int,
         weak: str | None = None,
     ) -> Statement:
         start, end = span
         quote = article.text[start:end]
         return Statement(
-            id=f"{article.id}/x{number + 1:03d}-{finding.rule}"[: len(article.id) + 101],
+            id=_statement_id(
+                article,
+                finding.kind,
+                holder,
+                target,
+                span,
+                polarity=finding.polarity,
+                addressee=finding.addressee,
+            ),
             article=article.id,
             kind=finding.kind,
             holder=holder,
@@ -459,7 +468,7 @@ class Extractor:
                 agent=self.agent,
                 rule=finding.rule,
                 confidence=finding.confidence,
-                reviewed=False,
+                status=ReviewStatus.UNREVIEWED,
             ),
             polarity=finding.polarity,
             conditions=tuple(Condition(text=c) for c in finding.conditions),
@@ -512,3 +521,34 @@ def _headline_end(text: str) -> int:
     if first and first[-1] not in HEADLINE_STOPS:
         return len(text.partition("\n")[0])
     return 0
+
+
+def _statement_id(
+    article: Article,
+    kind: StatementKind,
+    holder: str,
+    target: str,
+    span: tuple[int, int],
+    *,
+    polarity: Polarity | None = None,
+    addressee: str | None = None,
+    title: str | None = None,
+) -> str:
+    """An extracted statement's id, from its article, evidence span and what it says.
+
+    Not its position in the output: a review decision must keep pointing at the statement when
+    a new rule finds another one before it.
+    """
+    parts = (kind.value, holder, target, str(polarity), str(addressee), str(title))
+    return f"{article.id}/" + content_id("x", article.id, *map(str, span), *parts)
+
+
+def _distinct(statements: list[Statement]) -> list[Statement]:
+    """``statements`` without repeats of one id (the same thing said on the same evidence)."""
+    seen: set[str] = set()
+    out: list[Statement] = []
+    for statement in statements:
+        if statement.id not in seen:
+            seen.add(statement.id)
+            out.append(statement)
+    return out
