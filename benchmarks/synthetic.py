@@ -36,6 +36,7 @@ from stancegraph import (
     Polarity,
     Proposition,
     Provenance,
+    ReviewStatus,
     Role,
     StanceGraph,
     Statement,
@@ -143,7 +144,7 @@ def generate(statements: int, seed: int = 0) -> StanceGraph:
                     "stancegraph",
                     f"R{rng.randrange(1, 20)}",
                     round(rng.uniform(0.5, 0.95), 2),
-                    False,
+                    ReviewStatus.UNREVIEWED,
                 )
                 if extracted
                 else Provenance(Method.CURATED, "synthetic coder")

@@ -53,5 +53,5 @@ def own_extractor() -> Extractor:
 def graph_copy(tmp_path: Path) -> Path:
     """A writable copy of graph/ for tests that introduce mistakes."""
     target = tmp_path / "graph"
-    shutil.copytree(GRAPH_DIR, target)
+    shutil.copytree(GRAPH_DIR, target, ignore=shutil.ignore_patterns(".cache"))
     return target

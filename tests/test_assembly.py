@@ -47,3 +47,24 @@ def test_store_caches_know_how_the_graph_was_assembled() -> None:
     assert reader_key(load) == ""
     assert reader_key(Assembly(curated_only=True)) != reader_key(Assembly())
     assert reader_key(Assembly(model="en_core_web_sm")) != reader_key(Assembly())
+
+
+def test_python_and_the_command_line_answer_the_same_rows() -> None:
+    import stancegraph  # noqa: PLC0415 - the public entry point is what is compared
+
+    graph = stancegraph.load(GRAPH_DIR)
+    statuses = {s.provenance.status.value for s in graph.statements if s.kind.value == "demand"}
+    assert {"curated", "unreviewed"} <= statuses  # both kinds of statement are compared
+    from_python = [
+        {key: str(value) for key, value in row.items() if value is not None}
+        for row in stancegraph.query(graph, "demands")
+    ]
+    from_cli = [
+        {key: cell["value"] for key, cell in row.items()}  # type: ignore[union-attr]
+        for row in _query_rows()
+    ]
+    key = lambda row: sorted(row.items())  # noqa: E731 - one sort key, used twice
+    assert sorted(from_python, key=key) == sorted(from_cli, key=key)
+    assert len(from_python) > len(
+        stancegraph.query(stancegraph.load(GRAPH_DIR, curated_only=True), "demands")
+    )

@@ -30,7 +30,7 @@ SELECT ?s WHERE {
 def uncoded(tmp_path: Path) -> Path:
     """graph/ without its curated coding: every statement of the seed is extracted."""
     folder = tmp_path / "graph"
-    shutil.copytree(GRAPH_DIR, folder)
+    shutil.copytree(GRAPH_DIR, folder, ignore=shutil.ignore_patterns(".cache"))
     for coding in (folder / "coding").glob("*.yaml"):
         coding.unlink()
     return folder

@@ -33,7 +33,7 @@ def test_extracted_coding_loads_with_the_ordinary_loader(tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["extract", str(GRAPH_DIR / "articles"), "-o", str(out)])
     assert result.exit_code == 0, result.output
     graph_dir = tmp_path / "graph"
-    shutil.copytree(GRAPH_DIR, graph_dir)
+    shutil.copytree(GRAPH_DIR, graph_dir, ignore=shutil.ignore_patterns(".cache"))
     shutil.copy(out / f"{SEED_ID}.yaml", graph_dir / "coding" / f"{SEED_ID}.yaml")
     graph = load(graph_dir)
     article = graph.article(SEED_ID)
@@ -88,7 +88,7 @@ def test_unknown_entities_become_provisional_actors(tmp_path: Path) -> None:
     text = (out / "merz.yaml").read_text(encoding="utf-8")
     assert "unlinked-friedrich-merz" in text
     graph_dir = tmp_path / "graph"
-    shutil.copytree(GRAPH_DIR, graph_dir)
+    shutil.copytree(GRAPH_DIR, graph_dir, ignore=shutil.ignore_patterns(".cache"))
     shutil.copy(article, graph_dir / "articles" / "merz.txt")
     shutil.copy(out / "merz.yaml", graph_dir / "coding" / "merz.yaml")
     graph = load(graph_dir)

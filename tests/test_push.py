@@ -112,7 +112,7 @@ def test_push_to_nowhere_is_one_line_and_exit_1() -> None:
 
 def test_a_mistake_in_the_inputs_is_named_before_the_server_is_asked(tmp_path: Path) -> None:
     graph = tmp_path / "graph"
-    shutil.copytree(GRAPH_DIR, graph)
+    shutil.copytree(GRAPH_DIR, graph, ignore=shutil.ignore_patterns(".cache"))
     coding = sorted((graph / "coding").glob("*.yaml"))[0]
     coding.write_text(coding.read_text().replace("kind: stance", "kind: stanse", 1))
     nowhere = f"http://127.0.0.1:{free_port()}"  # its kind would be asked first

@@ -1,8 +1,15 @@
 """stancegraph: news articles into an evidence-backed knowledge graph of actors and positions.
 
+``load`` reads a graph folder as ``build`` does: the curated statements and the extracted ones no
+review decision leaves out (``curated_only=True`` for the curated ones alone).
+
 Examples:
     >>> import stancegraph
     >>> graph = stancegraph.load("graph")
+    >>> graph.statements == stancegraph.load("graph").statements  # deterministic
+    True
+    >>> len(stancegraph.load("graph", curated_only=True).statements) < len(graph.statements)
+    True
     >>> dataset = stancegraph.to_rdf(graph)
     >>> network = stancegraph.to_networkx(graph)
     >>> network.number_of_edges() == len(graph.statements)
@@ -10,9 +17,9 @@ Examples:
 
 """
 
+from stancegraph.assembly import assemble as load
 from stancegraph.corpus import StanceGraph
 from stancegraph.errors import InputError
-from stancegraph.loading import load
 from stancegraph.model import (
     Actor,
     ActorKind,
@@ -26,6 +33,8 @@ from stancegraph.model import (
     Polarity,
     Proposition,
     Provenance,
+    Rejection,
+    ReviewStatus,
     Role,
     Statement,
     StatementKind,
@@ -49,6 +58,8 @@ __all__ = [
     "Polarity",
     "Proposition",
     "Provenance",
+    "Rejection",
+    "ReviewStatus",
     "Role",
     "StanceGraph",
     "Statement",

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stancegraph.corpus import StanceGraph
-from stancegraph.extract.pipeline import Extractor, ProgressFactory, no_progress
+from stancegraph.extract.cache import CACHE_FOLDER, ExtractionCache, fingerprint
+from stancegraph.extract.pipeline import Extraction, Extractor, ProgressFactory, no_progress
 from stancegraph.loading import load
 from stancegraph.merging import merge
 
@@ -77,7 +78,10 @@ def assemble(
     report: Reporter = _quiet,
     warn: Reporter = _quiet,
 ) -> StanceGraph:
-    """Load ``graph_dir`` and add the statements extraction finds that no curated one matches.
+    """Load ``graph_dir`` and add the statements extraction finds that no decision leaves out.
+
+    This is :func:`stancegraph.load`: Python sees the graph ``build`` exports and every command
+    queries.
 
     Every article is run through extraction: where it has a curated coding, a curated statement
     wins over an extracted one it matches and the rest are kept unreviewed; ``curated_only``
@@ -108,20 +112,52 @@ def assemble(
     if curated_only:
         report("extract: skipped (--curated-only)")
         return graph
-    extractor = Extractor.for_graph(graph, model)
-    with progress(len(graph.articles)) as advance:
-        extractions = list(
-            extractor.extract_many(graph.articles, processes=processes, progress=advance)
-        )
-    for extraction in extractions:
+    extractions = _extractions(graph, Path(graph_dir), model, processes, progress)
+    for extraction in extractions.found:
         for message in extraction.warnings:
             warn(f"{graph_dir}/articles/{extraction.article.id}.txt: {message}")
-    merged = merge(graph, extractions)
+    merged = merge(graph, extractions.found)
+    articles = len(extractions.found)
+    fresh = articles - extractions.cached
     report(
         f"extract: {merged.candidates} candidate statements from "
-        f"{plural(len(extractions), 'article')}, "
+        f"{plural(articles, 'article')} ({fresh} extracted, {extractions.cached} cached), "
         f"{merged.reviewed} reviewed, {merged.rejected} rejected, "
         f"{merged.superseded} already curated, {merged.kept} kept unreviewed, "
         f"{merged.provisional_actors} provisional actors"
     )
     return merged.graph
+
+
+@dataclass(frozen=True, slots=True)
+class _Extractions:
+    """Every article's extraction, in the graph's article order, and how many were cached."""
+
+    found: tuple[Extraction, ...]
+    cached: int
+
+
+def _extractions(
+    graph: StanceGraph,
+    graph_dir: Path,
+    model: str | None,
+    processes: int,
+    progress: ProgressFactory,
+) -> _Extractions:
+    """Every article's extraction: from the cache where it holds one, else extracted and kept."""
+    store = ExtractionCache(graph_dir / CACHE_FOLDER, fingerprint(graph, model))
+    found: dict[str, Extraction] = {}
+    for article in graph.articles:
+        hit = store.get(article)
+        if hit is not None:
+            found[article.id] = hit
+    cached = len(found)
+    missing = [a for a in graph.articles if a.id not in found]
+    if missing:
+        extractor = Extractor.for_graph(graph, model)
+        with progress(len(missing)) as advance:
+            done = extractor.extract_many(missing, processes=processes, progress=advance)
+            for extraction in done:
+                store.put(extraction)
+                found[extraction.article.id] = extraction
+    return _Extractions(tuple(found[a.id] for a in graph.articles), cached)

@@ -16,6 +16,7 @@ Examples:
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from dataclasses import dataclass
 from datetime import date
@@ -188,7 +189,7 @@ class Event:
 
     id: str
     label: str
-    date: date | None = None
+    date: datetime.date | None = None  # the module: a field named "date" hides the type
     participants: tuple[str, ...] = ()
     provisional: bool = False
     """True for an event extraction named after the text (a call, a meeting) for want of one in
@@ -250,7 +251,7 @@ class Statement:
     kind: StatementKind
     holder: str
     target: str
-    date: date
+    date: datetime.date
     evidence: tuple[Evidence, ...]
     provenance: Provenance
     polarity: Polarity | None = None

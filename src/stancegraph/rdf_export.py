@@ -55,7 +55,7 @@ def write_rdf(
         >>> import io
         >>> from stancegraph import load
         >>> turtle = io.BytesIO()
-        >>> write_rdf(load("graph"), {"turtle": turtle})
+        >>> write_rdf(load("graph", curated_only=True), {"turtle": turtle})
         RdfCounts(triples=1734, graphs=2)
         >>> turtle.getvalue().decode().splitlines()[0]
         '@prefix prop: <https://stancegraph.example/id/proposition/> .'

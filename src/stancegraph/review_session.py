@@ -49,7 +49,7 @@ ACTIONS = {
 }
 POSITION_KINDS = [k.value for k in StatementKind]
 POLARITIES = [p.value for p in Polarity]
-_SENTENCE_END = re.compile("[.!?][\"\u201d\u2019)]?\\s|\n")
+_SENTENCE_END = re.compile('[.!?]["\u201d\u2019)]?\\s|\n')
 
 
 @dataclass(frozen=True, slots=True)

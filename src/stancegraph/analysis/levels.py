@@ -84,7 +84,7 @@ def at_proposition_level(graph: StanceGraph, level: PropositionLevel) -> StanceG
 
     Examples:
         >>> from stancegraph import load
-        >>> graph = load("graph")
+        >>> graph = load("graph", curated_only=True)
         >>> graph.proposition("ceasefire-30-day").broader
         'ceasefire'
         >>> moved = at_proposition_level(graph, PropositionLevel.BROADEST)

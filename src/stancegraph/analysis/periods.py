@@ -48,7 +48,8 @@ def moving_windows(graph: StanceGraph, size: int, step: int | None = None) -> li
         ValueError: ``size`` or ``step`` is not positive.
 
     >>> from stancegraph import load
-    >>> [(w.start.isoformat(), len(w.graph.statements)) for w in moving_windows(load("graph"), 3)]
+    >>> windows = moving_windows(load("graph", curated_only=True), 3)
+    >>> [(w.start.isoformat(), len(w.graph.statements)) for w in windows]
     [('2025-03-11', 5), ('2025-03-14', 36)]
 
     """
