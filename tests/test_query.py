@@ -249,3 +249,39 @@ def test_ntriples_view_is_the_rdflib_view(seed_graph: StanceGraph, which: str) -
     )
     assert isinstance(body, Literal)
     assert str(body) == seed_graph.article(SEED_ID).text
+
+
+@pytest.mark.parametrize(
+    ("query_name", "param", "message"),
+    [
+        (
+            "demands",
+            "actor=keir-starmr",
+            "unknown actor 'keir-starmr' (did you mean 'keir-starmer'?)",
+        ),
+        (
+            "stances",
+            "proposition=ceasfire",
+            "unknown proposition 'ceasfire' (did you mean 'ceasefire'?)",
+        ),
+        ("evidence", f"statement={SEED_ID}/nothing-like-it", "unknown statement"),
+    ],
+)
+def test_a_parameter_naming_nothing_is_an_error_not_zero_rows(
+    query_name: str, param: str, message: str
+) -> None:
+    status, out, err = _cli(query_name, "--param", param, "--curated-only")
+    assert status == 2
+    assert message in err
+    assert out == ""
+
+
+def test_a_known_actor_with_no_rows_answers_zero_rows() -> None:
+    status, out, _ = _cli("demands", "--param", "actor=new-zealand", "--curated-only")
+    assert status == 0
+    assert "(0 rows)" in out
+
+
+def test_python_queries_refuse_unknown_ids_too(seed_graph: StanceGraph) -> None:
+    with pytest.raises(QueryError, match="did you mean 'vladimir-putin'"):
+        stancegraph.query(seed_graph, "demands", actor="vladimir-puttin")

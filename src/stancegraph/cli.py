@@ -386,6 +386,7 @@ def query(  # click passes every parameter by name
     """Run a named query (see --list) or a SPARQL file over the graph, print its rows."""
     from stancegraph.querying import answer_as_text
     from stancegraph.sparql.binding import bind
+    from stancegraph.sparql.known import check_known
     from stancegraph.sparql.library import find, listing
     from stancegraph.stores.opening import open_store
 
@@ -395,7 +396,8 @@ def query(  # click passes every parameter by name
     if query_name is None:
         raise click.UsageError("give a query NAME or FILE.rq, or --list")
     # Checked before the graph is read: a mistyped name must not cost a build and a spaCy run.
-    text = bind(find(query_name), params)
+    named = find(query_name)
+    text = bind(named, params)
     report = functools.partial(click.echo, err=True)
     store = open_store(
         store_spec,
@@ -404,6 +406,7 @@ def query(  # click passes every parameter by name
         report=report,
         reader=assembly(curated_only, model),
     )
+    check_known(store, named, params)
     click.echo(answer_as_text(store, text, output_format), nl=False)
 
 

@@ -11,6 +11,7 @@ from stancegraph.corpus import StanceGraph
 from stancegraph.iris import DEFAULT_BASE
 from stancegraph.rdf_ntriples import iter_ntriples_by_graph
 from stancegraph.sparql.binding import bind
+from stancegraph.sparql.known import check_known
 from stancegraph.sparql.library import find
 from stancegraph.sparql.results import RESULT_FORMATS, Results
 from stancegraph.stores import Store
@@ -48,7 +49,10 @@ def run(
         StoreError: the store failed to answer.
 
     """
-    return store.select(bind(find(name_or_file), params, base))
+    named = find(name_or_file)
+    text = bind(named, params, base)
+    check_known(store, named, params, base)
+    return store.select(text)
 
 
 def written(
@@ -78,7 +82,10 @@ def written(
         'Alexander Stubb,A concrete plan before making troop or security commitments,'
 
     """
-    return answer_as_text(store, bind(find(name_or_file), params, base), output_format)
+    named = find(name_or_file)
+    text = bind(named, params, base)
+    check_known(store, named, params, base)
+    return answer_as_text(store, text, output_format)
 
 
 def answer_as_text(store: Store, query: str, output_format: str) -> str:
