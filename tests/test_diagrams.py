@@ -183,7 +183,7 @@ def test_cli_draw_refuses_a_format_it_cannot_write(tmp_path: Path) -> None:
         main, ["draw", "timeline", "--graph", str(GRAPH_DIR), "-o", str(out)]
     )
     assert result.exit_code == 2
-    assert "cannot draw 'pdf'" in result.output
+    assert ".pdf is not a format written here" in result.output
     assert not out.exists()
 
 

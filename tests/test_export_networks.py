@@ -106,3 +106,36 @@ def test_exports_do_not_depend_on_the_hash_seed() -> None:
         "        print(name, fmt, hashlib.sha256(export_network(n, fmt)).hexdigest())\n"
     )
     assert len(set(outputs_under_hash_seeds(script))) == 1
+
+
+@pytest.mark.parametrize(
+    ("suffix", "reader"), [(".gexf", nx.read_gexf), (".graphml", nx.read_graphml)]
+)
+def test_the_format_follows_the_output_suffix(suffix: str, reader: object, tmp_path: Path) -> None:
+    out = tmp_path / f"n{suffix}"
+    result = CliRunner().invoke(
+        main, ["export", "two-mode", "-o", str(out), "--graph", str(GRAPH_DIR), "--curated-only"]
+    )
+    assert result.exit_code == 0, result.output
+    assert callable(reader)
+    assert reader(out).number_of_edges() > 0
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (["export", "two-mode", "-o", "n.gexf", "--format", "graphml"], "name the file n.graphml"),
+        (["export", "two-mode", "-o", "n.txt"], ".txt is not a format written here"),
+        (["draw", "timeline", "-o", "t.svg", "--format", "png"], "name the file t.png"),
+        (["export", "two-mode", "--from", "2025-03-15", "--to", "2025-03-01"], "is before --from"),
+        (["draw", "timeline", "--from", "2025-03-15", "--to", "2025-03-01"], "is before --from"),
+    ],
+)
+def test_a_mismatch_is_refused_and_nothing_is_written(
+    command: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, [*command, "--graph", str(GRAPH_DIR), "--curated-only"])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert list(tmp_path.iterdir()) == []

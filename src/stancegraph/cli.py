@@ -32,7 +32,7 @@ from stancegraph.cli_options import (
     ErrorReportingGroup,
     assembly,
     check_base_iri,
-    day,
+    period,
     progress_bar,
     server,
     server_options,
@@ -231,8 +231,7 @@ def evaluate_mentions(gold: Path, graph_dir: Path, model: str | None) -> None:
     "--format",
     "format_name",
     type=click.Choice(EXPORT_FORMATS),
-    default="graphml",
-    show_default=True,
+    help="Default: from -o, or graphml.",
 )
 @click.option(
     "-o",
@@ -257,7 +256,7 @@ def export(  # click passes every parameter by name
     graph_dir: Path,
     curated_only: bool,
     model: str | None,
-    format_name: str,
+    format_name: str | None,
     output: Path | None,
     normalisation: str,
     level: str,
@@ -270,18 +269,22 @@ def export(  # click passes every parameter by name
     from stancegraph.analysis.onemode import Normalisation
     from stancegraph.outputs import export_to_file
 
-    written = export_to_file(
-        graph_dir,
-        network,
-        format_name,
-        output,
-        normalisation=Normalisation(normalisation),
-        level=Level(level),
-        propositions=PropositionLevel(propositions),
-        start=day(start),
-        end=day(end),
-        reader=assembly(curated_only, model),
-    )
+    first, last = period(start, end)
+    try:
+        written = export_to_file(
+            graph_dir,
+            network,
+            format_name,
+            output,
+            normalisation=Normalisation(normalisation),
+            level=Level(level),
+            propositions=PropositionLevel(propositions),
+            start=first,
+            end=last,
+            reader=assembly(curated_only, model),
+        )
+    except ValueError as error:  # an output suffix that is not the format asked for
+        raise click.UsageError(str(error)) from error
     click.echo(f"wrote {written}")
 
 
@@ -317,6 +320,7 @@ def draw(  # click passes every parameter by name
     from stancegraph.analysis.levels import Level, PropositionLevel
     from stancegraph.outputs import draw_to_file
 
+    first, last = period(start, end)
     try:
         written = draw_to_file(
             graph_dir,
@@ -325,8 +329,8 @@ def draw(  # click passes every parameter by name
             output,
             level=Level(level),
             propositions=PropositionLevel(propositions),
-            start=day(start),
-            end=day(end),
+            start=first,
+            end=last,
             reader=assembly(curated_only, model),
         )
     except ValueError as error:  # an output suffix that is not an image format we write

@@ -131,6 +131,13 @@ def day(value: datetime | None) -> date | None:
     return value.date() if value is not None else None
 
 
+def period(start: datetime | None, end: datetime | None) -> tuple[date | None, date | None]:
+    """The dates of ``--from`` and ``--to``, refused before any work when reversed."""
+    if start is not None and end is not None and end < start:
+        raise click.UsageError(f"--to {end:%Y-%m-%d} is before --from {start:%Y-%m-%d}")
+    return day(start), day(end)
+
+
 Command = TypeVar("Command", bound=Callable[..., Any])
 
 _SERVER_OPTIONS = (

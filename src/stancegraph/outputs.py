@@ -15,10 +15,41 @@ from stancegraph.formats import EXPORT_FORMATS
 from stancegraph.loading import load
 
 
+def chosen_format(
+    given: str | None, output: Path | None, suffixes: dict[str, str], default: str
+) -> str:
+    """The format to write: ``given``, else the one ``output``'s suffix names, else ``default``.
+
+    Raises:
+        ValueError: ``given`` and the suffix disagree, or the suffix names no format we write.
+
+    >>> chosen_format(None, Path("n.gexf"), {".gexf": "gexf", ".graphml": "graphml"}, "graphml")
+    'gexf'
+    >>> chosen_format("graphml", Path("n.gexf"), {".gexf": "gexf", ".graphml": "graphml"}, "x")
+    Traceback (most recent call last):
+    ...
+    ValueError: n.gexf ends in .gexf, which is not graphml: name the file n.graphml or drop --format
+
+    """
+    suffix = output.suffix.lower() if output is not None else ""
+    named = suffixes.get(suffix)
+    if output is not None and suffix and named is None:
+        choices = ", ".join(sorted(suffixes))
+        raise ValueError(f"{output.name}: {suffix} is not a format written here ({choices})")
+    if given is not None and named is not None and given != named:
+        assert output is not None
+        wanted = next(k for k, v in suffixes.items() if v == given)
+        raise ValueError(
+            f"{output.name} ends in {suffix}, which is not {given}: "
+            f"name the file {output.with_suffix(wanted).name} or drop --format"
+        )
+    return given or named or default
+
+
 def export_to_file(
     graph_dir: Path | str,
     network: str,
-    format_name: str,
+    format_name: str | None = None,
     output: Path | None = None,
     *,
     normalisation: Normalisation = Normalisation.RAW,
@@ -30,13 +61,15 @@ def export_to_file(
 ) -> Path:
     """Load ``graph_dir``, derive ``network`` and write it; the path written is returned.
 
-    ``output`` defaults to ``NETWORK.SUFFIX`` in the current folder; ``reader`` reads the graph
+    The format is ``format_name``, else the suffix of ``output``, else GraphML; ``output``
+    defaults to ``NETWORK.SUFFIX`` in the current folder; ``reader`` reads the graph
     (curated statements only by default; an :class:`~stancegraph.assembly.Assembly` adds
     extracted ones, as the command line does).
 
     Raises:
         InputError: an input file is wrong; nothing has been written.
         KeyError: an unknown network or format name.
+        ValueError: ``output``'s suffix is not ``format_name``'s, or no format we write.
 
     Examples:
         >>> import tempfile
@@ -45,6 +78,8 @@ def export_to_file(
         'stances.csv'
 
     """
+    suffixes = {f.suffix: name for name, f in EXPORT_FORMATS.items()}
+    format_name = chosen_format(format_name, output, suffixes, "graphml")
     graph = reader(graph_dir)
     derived = derived_network(
         graph,
@@ -89,9 +124,9 @@ def draw_to_file(
         'm.svg'
 
     """
-    chosen = image_format or (output.suffix.lstrip(".").lower() if output else "") or "png"
-    if chosen not in IMAGE_FORMATS:
-        raise ValueError(f"cannot draw {chosen!r}; choose one of {', '.join(IMAGE_FORMATS)}")
+    if image_format is not None and image_format not in IMAGE_FORMATS:
+        raise ValueError(f"cannot draw {image_format!r}; choose one of {', '.join(IMAGE_FORMATS)}")
+    chosen = chosen_format(image_format, output, {f".{f}": f for f in IMAGE_FORMATS}, "png")
     graph = view(reader(graph_dir), level, propositions, start, end)
     target = output or Path(f"{diagram}.{chosen}")
     write_atomically(target.parent, {target.name: render_diagram(graph, diagram, chosen)})

@@ -14,11 +14,17 @@ def window(graph: StanceGraph, start: date | None = None, end: date | None = Non
     Actors, propositions and events are kept whole; articles are those that hold a kept
     statement, so the graph's date range describes the window.
 
+    Raises:
+        ValueError: ``end`` is before ``start`` (a window that could hold nothing).
+
     >>> from stancegraph import load
     >>> g = window(load("graph"), end=date(2025, 3, 13))
     >>> sorted({s.date.isoformat() for s in g.statements})
     ['2025-03-11', '2025-03-13']
+
     """
+    if start is not None and end is not None and end < start:
+        raise ValueError(f"the period ends ({end}) before it starts ({start})")
     kept = tuple(
         s
         for s in graph.statements
