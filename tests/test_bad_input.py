@@ -71,7 +71,7 @@ def test_unknown_actor_id(graph_copy: Path, tmp_path: Path) -> None:
     line = _line_of(coding, "holder: keir-starmr")
     message = _build_fails(graph_copy, tmp_path / "out")
     assert f"{coding}:{line}: statements[" in message
-    assert "].holder: unknown actor id 'keir-starmr'" in message
+    assert "].holder: unknown actor id 'keir-starmr' (did you mean 'keir-starmer'?)" in message
 
 
 def test_quote_not_in_text(graph_copy: Path, tmp_path: Path) -> None:
@@ -183,7 +183,9 @@ def test_statement_consistency(
     graph_copy: Path, tmp_path: Path, mutation: tuple[str, str], expected: str
 ) -> None:
     _replace(graph_copy / CODING, *mutation)
-    assert expected in _build_fails(graph_copy, tmp_path / "out")
+    message = _build_fails(graph_copy, tmp_path / "out")
+    assert expected in message
+    assert "Value error" not in message  # the validation library's own prefix
 
 
 def test_bad_base_iri_is_a_usage_error(tmp_path: Path) -> None:
@@ -216,3 +218,18 @@ def test_unknown_text_type_lists_the_known_ones(graph_copy: Path, tmp_path: Path
     message = _build_fails(graph_copy, tmp_path / "out")
     assert "text_type" in message
     assert "readout" in message, message
+
+
+def test_a_byte_order_mark_is_accepted(graph_copy: Path, tmp_path: Path) -> None:
+    for path in (graph_copy / ARTICLE, graph_copy / CODING, graph_copy / "actors.yaml"):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # as Windows Notepad saves
+    result = CliRunner().invoke(
+        main, ["build", str(graph_copy), "--out", str(tmp_path / "out"), "--curated-only"]
+    )
+    assert result.exit_code == 0, result.output
+    plain = CliRunner().invoke(
+        main, ["build", str(GRAPH_DIR), "--out", str(tmp_path / "plain"), "--curated-only"]
+    )
+    assert plain.exit_code == 0
+    for name in ("statements.csv", "stancegraph.nt"):
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "plain" / name).read_bytes()

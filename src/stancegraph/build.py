@@ -145,6 +145,8 @@ def build(
         with Staging(Path(out_dir)) as staging:
             triples = write_exports(graph, base, staging, report)
             written = staging.commit()
+    except BrokenPipeError:
+        raise  # a reader of the report went away; the exports are not the problem
     except OSError as error:
         raise InputError(out_dir, "", f"cannot write the exports: {error.strerror}") from None
     report(f"write: {len(written)} files to {out_dir}")

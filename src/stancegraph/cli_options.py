@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,8 +32,15 @@ class ErrorReportingGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; a user's mistake or a failed store becomes one line and a status."""
+        # A SIGTERM (a killed build) unwinds like an error, so that every staged export and
+        # cache entry is removed on the way out instead of left behind as a temporary file.
+        with contextlib.suppress(ValueError):  # not the main thread (a test runner): leave it
+            signal.signal(signal.SIGTERM, _exit_on_sigterm)
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            _stdout_to_nowhere()  # `stancegraph query x | head`: the reader has all it wants
+            ctx.exit(0)
         except (InputError, ModelNotFoundError) as error:
             click.echo(f"error: {error}", err=True)
             ctx.exit(2)
@@ -46,6 +56,25 @@ def check_base_iri(_ctx: click.Context, _param: click.Parameter, value: str) -> 
     if not is_base_iri(value):
         raise click.BadParameter(f"{value!r} is not an absolute http(s) IRI")
     return value
+
+
+def _exit_on_sigterm(_signal: int, _frame: object) -> None:
+    sys.exit(128 + signal.SIGTERM)
+
+
+def _stdout_to_nowhere() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush finds no broken pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def say(line: str) -> None:
+    """Print a report line; a reader that closed the pipe (``build | head``) stops no build."""
+    try:
+        click.echo(line)
+    except BrokenPipeError:
+        _stdout_to_nowhere()
 
 
 def warn(message: str) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from stancegraph.errors import did_you_mean
 from stancegraph.model import (
     Actor,
     Article,
@@ -77,12 +78,14 @@ def read_coding_file(path: Path, registry: Registry, articles: Mapping[str, Arti
             ("addressee", item.addressee, actor_ids, "actor"),
         ):
             if ref is not None and ref not in allowed:
-                raise source.error([*where, field], f"unknown {kind} id {ref!r}")
+                message = f"unknown {kind} id {ref!r}{did_you_mean(ref, allowed)}"
+                raise source.error([*where, field], message)
         for j, condition in enumerate(item.conditions):
             if condition.proposition is not None and condition.proposition not in proposition_ids:
                 raise source.error(
                     [*where, "conditions", j, "proposition"],
-                    f"unknown proposition id {condition.proposition!r}",
+                    f"unknown proposition id {condition.proposition!r}"
+                    + did_you_mean(condition.proposition, proposition_ids),
                 )
         statements.append(
             Statement(

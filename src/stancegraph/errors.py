@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from difflib import get_close_matches
 from pathlib import Path
+
+
+def did_you_mean(wanted: str, known: Iterable[str]) -> str:
+    """A hint naming the known name closest to ``wanted`` ("did you mean"), or nothing.
+
+    >>> did_you_mean("keir-starmr", ["keir-starmer", "emmanuel-macron"])
+    " (did you mean 'keir-starmer'?)"
+    >>> did_you_mean("zzz", ["keir-starmer"])
+    ''
+    """
+    close = get_close_matches(wanted, sorted(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 class InputError(Exception):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
@@ -35,6 +36,7 @@ class Staging:
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self._staged: dict[str, tuple[Path, BinaryIO]] = {}
+        remove_stale_temporaries(folder)
 
     def open(self, name: str) -> BinaryIO:
         """A stream to write ``name`` into; it stays hidden until :meth:`commit`."""
@@ -89,6 +91,31 @@ class Staging:
         trace: TracebackType | None,
     ) -> None:
         self.discard()
+
+
+STALE_AFTER_SECONDS = 3600
+"""A temporary file untouched this long was left by a killed writer (a live one keeps writing)."""
+
+
+def remove_stale_temporaries(folder: Path, *, now: float | None = None) -> list[Path]:
+    """Remove the hidden ``.NAME.XXXX.tmp`` files a killed writer left in ``folder``.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     left = Path(tmp) / ".stancegraph.ttl.abc123.tmp"
+    ...     _ = left.write_bytes(b"half")
+    ...     kept = remove_stale_temporaries(Path(tmp)) == []
+    ...     [p.name for p in remove_stale_temporaries(Path(tmp), now=time.time() + 7200)], kept
+    (['.stancegraph.ttl.abc123.tmp'], True)
+    """
+    limit = (time.time() if now is None else now) - STALE_AFTER_SECONDS
+    removed = []
+    for path in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+                removed.append(path)
+    return removed
 
 
 def write_atomically(folder: Path, files: Mapping[str, bytes]) -> list[Path]:

@@ -26,10 +26,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from difflib import get_close_matches
 from pathlib import Path
 
 from stancegraph.corpus import StanceGraph
+from stancegraph.errors import did_you_mean
 from stancegraph.model import Polarity, Statement, StatementKind
 from stancegraph.reviewing import Pending, ReviewFile, pending
 
@@ -161,8 +161,7 @@ def _node(ask: Ask, say: Say, what: str, known: Sequence[str]) -> str:
         answer = ask(f"  {what}", None).strip()
         if answer in known:
             return answer
-        close = get_close_matches(answer, known, n=1)
-        say(f"  unknown id {answer!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        say(f"  unknown id {answer!r}{did_you_mean(answer, known)}")
 
 
 def describe(statement: Statement, graph: StanceGraph) -> str:

@@ -37,7 +37,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from stancegraph.corpus import StanceGraph
-from stancegraph.errors import InputError
+from stancegraph.errors import InputError, did_you_mean
 from stancegraph.extract.output import statement_fields
 from stancegraph.extract.pipeline import Extraction, Extractor
 from stancegraph.files import write_atomically
@@ -69,7 +69,7 @@ def pending(graph_dir: Path | str, article_id: str, model: str | None = None) ->
         raise InputError(
             Path(graph_dir) / "articles",
             "",
-            f"unknown article {article_id!r}" + _hint(article_id, known),
+            f"unknown article {article_id!r}" + did_you_mean(article_id, known),
         )
     extraction = Extractor.for_graph(graph, model).extract(known[article_id])
     merged = merge(graph, [extraction]).graph
@@ -77,13 +77,6 @@ def pending(graph_dir: Path | str, article_id: str, model: str | None = None) ->
     todo = [s for s in extraction.statements if s.id in ids]
     todo.sort(key=lambda s: (s.evidence[0].start, s.id))
     return Pending(merged, article_id, tuple(todo), extraction)
-
-
-def _hint(wanted: str, known: dict[str, Any]) -> str:
-    from difflib import get_close_matches  # noqa: PLC0415 - only on a mistake
-
-    close = get_close_matches(wanted, sorted(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 class ReviewFile:

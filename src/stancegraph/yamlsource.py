@@ -54,7 +54,8 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise InputError(path, "", f"cannot read file: {exc.strerror}") from None
     try:
-        return raw.decode("utf-8")
+        # utf-8-sig: Windows Notepad starts a UTF-8 file with a byte-order mark.
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(path, "", "not valid UTF-8 text", line=line) from None
@@ -118,12 +119,19 @@ def validate(model: type[ModelT], data: Any, path: Path, *, first_line: int = 1)
         # Pydantic adds the name of a union member or a tagged choice to the location; those are
         # not keys of the file and would only confuse the field path.
         location = [part for part in error["loc"] if not _is_schema_artifact(part)]
-        message = error["msg"]
+        message = _without_prefix(error["msg"])
         if error["type"] == "extra_forbidden":
             message = "unknown field (check its spelling)"
         elif error["type"] == "missing":
             message = "required field is missing"
         _raise(path, data, location, message, first_line)
+
+
+def _without_prefix(message: str) -> str:
+    """A validator's own message, without the "Value error, " pydantic puts before it."""
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    return message
 
 
 def _is_schema_artifact(part: str | int) -> bool:

@@ -22,9 +22,8 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from difflib import get_close_matches
 
-from stancegraph.errors import QueryError
+from stancegraph.errors import QueryError, did_you_mean
 from stancegraph.iris import DEFAULT_BASE, Iris
 from stancegraph.rdf_ntriples import term
 from stancegraph.sparql.library import NamedQuery
@@ -53,9 +52,7 @@ def check_known(
             continue
         probe = _PROBES.get(kind, "x")
         prefix = str(KINDS[kind](probe, iris))[: -len(probe)]
-        ids = _ids_under(store, prefix)
-        close = get_close_matches(value, ids, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = did_you_mean(value, _ids_under(store, prefix))
         raise QueryError(query.path, f"param {name}", f"unknown {kind} {value!r}{hint}")
 
 
