@@ -233,3 +233,26 @@ def test_a_byte_order_mark_is_accepted(graph_copy: Path, tmp_path: Path) -> None
     assert plain.exit_code == 0
     for name in ("statements.csv", "stancegraph.nt"):
         assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "plain" / name).read_bytes()
+
+
+def test_files_that_are_not_articles_are_named(graph_copy: Path, tmp_path: Path) -> None:
+    article = graph_copy / ARTICLE
+    for name in ("notes.md", "upper.TXT"):
+        (graph_copy / "articles" / name).write_bytes(article.read_bytes())
+    result = CliRunner().invoke(
+        main, ["build", str(graph_copy), "--out", str(tmp_path / "out"), "--curated-only"]
+    )
+    assert result.exit_code == 0, result.output
+    for name in ("notes.md", "upper.TXT"):
+        assert f"articles/{name}: not read (an article is a .txt file)" in result.stderr
+
+
+def test_an_article_saying_we_with_no_speaker_is_named(graph_copy: Path, tmp_path: Path) -> None:
+    (graph_copy / "articles" / "plain-we.txt").write_text(
+        "---\ntitle: Statement\npublished: 2024-02-01\n---\n"
+        "We will send more air defence systems to Ukraine. We urge Russia to withdraw.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["build", str(graph_copy), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "left out for want of a speaker or issuers in plain-we (2)" in result.stdout

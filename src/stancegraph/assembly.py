@@ -14,7 +14,7 @@ from pathlib import Path
 from stancegraph.corpus import StanceGraph
 from stancegraph.extract.cache import CACHE_FOLDER, ExtractionCache, fingerprint
 from stancegraph.extract.pipeline import Extraction, Extractor, ProgressFactory, no_progress
-from stancegraph.loading import load
+from stancegraph.loading import ARTICLES_DIR, load
 from stancegraph.merging import merge
 
 Reporter = Callable[[str], None]
@@ -34,6 +34,14 @@ def plural(count: int, noun: str) -> str:
     ('1 article', '41 statements')
     """
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def not_articles(graph_dir: Path) -> list[Path]:
+    """The files in ``graph_dir/articles`` the loader does not read (not ``*.txt``, not hidden)."""
+    folder = graph_dir / ARTICLES_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix != ".txt" and not p.name.startswith("."))
 
 
 def _quiet(_line: str) -> None:
@@ -109,6 +117,8 @@ def assemble(
         )
     )
     report(f"load: {counts} from {graph_dir}")
+    for skipped in not_articles(Path(graph_dir)):
+        warn(f"{skipped}: not read (an article is a .txt file)")
     if curated_only:
         report("extract: skipped (--curated-only)")
         return graph
@@ -124,7 +134,7 @@ def assemble(
         f"{plural(articles, 'article')} ({fresh} extracted, {extractions.cached} cached), "
         f"{merged.reviewed} reviewed, {merged.rejected} rejected, "
         f"{merged.superseded} already curated, {merged.kept} kept unreviewed, "
-        f"{merged.provisional_actors} provisional actors"
+        f"{merged.provisional_actors} provisional actors" + _unattributed_note(extractions.found)
     )
     return merged.graph
 
@@ -161,3 +171,15 @@ def _extractions(
                 store.put(extraction)
                 found[extraction.article.id] = extraction
     return _Extractions(tuple(found[a.id] for a in graph.articles), cached)
+
+
+def _unattributed_note(found: tuple[Extraction, ...]) -> str:
+    """The articles whose "we" or "I" nobody holds, for the end of the summary line."""
+    named = [f"{e.article.id} ({e.unattributed})" for e in found if e.unattributed]
+    if not named:
+        return ""
+    return (
+        "; first-person clauses left out for want of a speaker or issuers in "
+        + ", ".join(named)
+        + " (set speaker: or issuers: in the front matter)"
+    )

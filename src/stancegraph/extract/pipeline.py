@@ -40,6 +40,7 @@ from stancegraph.extract.rules import Finding, Rules
 from stancegraph.extract.syntax import Context
 from stancegraph.extract.targets import TargetIndex
 from stancegraph.extract.turns import TurnSpeakers
+from stancegraph.extract.unattributed import unattributed_first_person
 from stancegraph.gazetteer import with_gazetteer
 from stancegraph.ids import content_id, slug
 from stancegraph.model import (
@@ -134,6 +135,7 @@ class Extraction:
     events: tuple[Event, ...] = ()  # provisional events (calls, meetings) participation is in
     warnings: tuple[str, ...] = ()
     model: str = ""
+    unattributed: int = 0  # first-person clauses left out: the text names no speaker or issuer
 
 
 def looks_english(text: str) -> bool:
@@ -314,6 +316,7 @@ class Extractor:
             tuple(new_props[k] for k in sorted(new_props) if k in used),
             tuple(events[k] for k in sorted(events)),
             model=self.model,
+            unattributed=unattributed_first_person(doc, ctx),
         )
 
     def article_context(self, article: Article, doc: Doc) -> Context:
