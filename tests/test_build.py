@@ -82,6 +82,7 @@ def test_each_stage_reports_one_line(tmp_path: Path) -> None:
         "networkx",
         "diagrams",
         "write",
+        "store",
     ]
     assert "1 article, 21 actors" in lines[0]
     assert "41 statements" in lines[0]

@@ -10,12 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stancegraph.corpus import StanceGraph
-from stancegraph.extract.cache import CACHE_FOLDER, ExtractionCache, fingerprint
-from stancegraph.extract.pipeline import Extraction, Extractor, ProgressFactory, no_progress
+from stancegraph.extract.cache import (
+    CACHE_FOLDER,
+    ExtractionCache,
+    extractor_digest,
+    fingerprint,
+)
+from stancegraph.extract.progress import ProgressFactory, no_progress
 from stancegraph.loading import ARTICLES_DIR, load
 from stancegraph.merging import merge
+
+if TYPE_CHECKING:
+    from stancegraph.extract.pipeline import Extraction
 
 Reporter = Callable[[str], None]
 GraphReader = Callable[[Path | str], StanceGraph]
@@ -61,7 +70,10 @@ class Assembly:
 
     def key(self) -> str:
         """What, besides the input files, decides the graph (for caches of a built store)."""
-        return "curated-only" if self.curated_only else f"extracted:{self.model or 'default'}"
+        if self.curated_only:
+            return "curated-only"
+        # The extractor's own code and data: a changed rule is a different graph.
+        return f"extracted:{self.model or 'default'}:{extractor_digest()}"
 
     def __call__(self, graph_dir: Path | str) -> StanceGraph:
         """Read ``graph_dir`` as :func:`assemble` does with these settings."""
@@ -164,6 +176,8 @@ def _extractions(
     cached = len(found)
     missing = [a for a in graph.articles if a.id not in found]
     if missing:
+        from stancegraph.extract.pipeline import Extractor  # noqa: PLC0415 - spaCy, when needed
+
         extractor = Extractor.for_graph(graph, model)
         with progress(len(missing)) as advance:
             done = extractor.extract_many(missing, processes=processes, progress=advance)

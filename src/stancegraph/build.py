@@ -8,16 +8,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from stancegraph.assembly import assemble
+from stancegraph.assembly import Assembly, assemble
 from stancegraph.corpus import StanceGraph
 from stancegraph.diagrams import DIAGRAMS, IMAGE_FORMATS, render_diagrams
 from stancegraph.errors import InputError
-from stancegraph.extract.pipeline import ProgressFactory, no_progress
+from stancegraph.extract.progress import ProgressFactory, no_progress
 from stancegraph.files import Staging
 from stancegraph.formats import NETWORK_FORMATS, RDF_FORMATS
 from stancegraph.iris import DEFAULT_BASE
 from stancegraph.nx_mapping import to_networkx
 from stancegraph.rdf_export import write_rdf
+from stancegraph.stores.opening import fill_cached_store
 from stancegraph.vocab import ontology_turtle
 
 EXPORT_STEM = "stancegraph"
@@ -150,4 +151,8 @@ def build(
     except OSError as error:
         raise InputError(out_dir, "", f"cannot write the exports: {error.strerror}") from None
     report(f"write: {len(written)} files to {out_dir}")
+    # The store queries read (`--store cached`): after a build, a query opens it and answers.
+    key = Assembly(curated_only=curated_only, model=model).key()
+    if fill_cached_store(Path(graph_dir), graph, base, key):
+        report(f"store: {graph_dir}/.cache/store ready for queries")
     return BuildResult(graph=graph, triples=triples, files=tuple(written))

@@ -19,7 +19,7 @@ from stancegraph.errors import InputError, ModelNotFoundError, StoreError
 
 if TYPE_CHECKING:
     from stancegraph.assembly import Assembly
-    from stancegraph.extract.pipeline import Progress
+    from stancegraph.extract.progress import Progress
     from stancegraph.stores.servers import Server
 
 

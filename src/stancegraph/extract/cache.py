@@ -10,6 +10,7 @@ atomically, so a killed build leaves no half entry behind.
 Examples:
     >>> import tempfile
     >>> from datetime import date
+    >>> from stancegraph.extract.pipeline import Extraction
     >>> from stancegraph.model import Article
     >>> cache = ExtractionCache(Path(tempfile.mkdtemp()), "fingerprint")
     >>> article = Article("a1", "T", date(2024, 1, 1), "Nothing here.")
@@ -27,14 +28,17 @@ import hashlib
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
-
-from pydantic import TypeAdapter, ValidationError
+from typing import TYPE_CHECKING
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.extract.nlp import resolve_model_name
-from stancegraph.extract.pipeline import Extraction
 from stancegraph.files import write_atomically
 from stancegraph.model import Article
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+    from stancegraph.extract.pipeline import Extraction
 
 CACHE_FOLDER = Path(".cache") / "extractions"
 """Where a graph folder keeps its extraction cache (``graph/.cache/extractions``)."""
@@ -42,16 +46,22 @@ CACHE_FOLDER = Path(".cache") / "extractions"
 
 @cache
 def _extraction_type() -> TypeAdapter[Extraction]:
+    from pydantic import TypeAdapter  # noqa: PLC0415 - a query with its store ready needs none
+
+    from stancegraph.extract.pipeline import Extraction  # noqa: PLC0415
+
     return TypeAdapter(Extraction)
 
 
 @cache
 def _article_type() -> TypeAdapter[Article]:
+    from pydantic import TypeAdapter  # noqa: PLC0415
+
     return TypeAdapter(Article)
 
 
 @cache
-def _code_digest() -> str:
+def extractor_digest() -> str:
     """The digest of the extractor's own code and data (a changed rule is a new extractor)."""
     digest = hashlib.sha256()
     for package in ("stancegraph.extract", "stancegraph.extract.models", "stancegraph.data"):
@@ -82,7 +92,7 @@ def fingerprint(graph: StanceGraph, model: str | None) -> str:
         [p for p in graph.propositions if not p.provisional],
     )
     digest = hashlib.sha256()
-    for part in (_code_digest(), name, _installed_version(name), repr(registry)):
+    for part in (extractor_digest(), name, _installed_version(name), repr(registry)):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x1f")
     return digest.hexdigest()
@@ -103,6 +113,8 @@ class ExtractionCache:
     def get(self, article: Article) -> Extraction | None:
         """The cached extraction of ``article``; None when there is none or it is unreadable."""
         path = self._path(article)
+        from pydantic import ValidationError  # noqa: PLC0415
+
         try:
             return _extraction_type().validate_json(path.read_bytes())
         except (OSError, ValidationError):

@@ -20,8 +20,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
@@ -34,6 +33,7 @@ from stancegraph.extract.lexicon import Lexicon, default_lexicon
 from stancegraph.extract.mentions import ActorIndex, How, Mentions
 from stancegraph.extract.nlp import load_model, model_label
 from stancegraph.extract.participation import Participation, find_participation
+from stancegraph.extract.progress import Progress
 from stancegraph.extract.references import ReferenceIndex
 from stancegraph.extract.roles import find_roles, place_forms
 from stancegraph.extract.rules import Finding, Rules
@@ -112,16 +112,6 @@ _ENGLISH = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W\d_]+")
-
-# Called with the number of articles just finished.
-Progress = Callable[[int], None]
-# Given the number of articles, a context in which to report each one done (a progress bar).
-ProgressFactory = Callable[[int], AbstractContextManager[Progress]]
-
-
-def no_progress(total: int) -> AbstractContextManager[Progress]:
-    """A progress context that shows nothing."""
-    return nullcontext(lambda done: None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ from stancegraph.articles import read_article
 from stancegraph.errors import InputError
 from stancegraph.extract.classifier import ClauseClassifier
 from stancegraph.extract.output import coding_yaml
-from stancegraph.extract.pipeline import Extraction, Extractor, ProgressFactory, no_progress
+from stancegraph.extract.pipeline import Extraction, Extractor
+from stancegraph.extract.progress import ProgressFactory, no_progress
 from stancegraph.files import write_atomically
 from stancegraph.ids import is_safe_id
 from stancegraph.loading import load

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
 from stancegraph.assembly import GraphReader, reader_key
-from stancegraph.errors import InputError
+from stancegraph.corpus import StanceGraph
+from stancegraph.errors import InputError, StoreError
 from stancegraph.iris import DEFAULT_BASE
 from stancegraph.loading import load
 from stancegraph.rdf_ntriples import iter_ntriples_by_graph
@@ -18,10 +20,13 @@ from stancegraph.stores.oxigraph import OxigraphStore
 from stancegraph.stores.remote import RemoteStore
 from stancegraph.stores.servers import Server
 
-DEFAULT_STORE = "oxigraph"
+CACHED = "cached"
+DEFAULT_STORE = CACHED
 """The store queries use unless told otherwise (why: see the README's benchmark figures)."""
 
-STORE_CHOICES = ("rdflib", "oxigraph", "oxigraph:PATH")
+STORE_CHOICES = (CACHED, "rdflib", "oxigraph", "oxigraph:PATH")
+STORE_FOLDER = Path(".cache") / "store"
+"""Where ``cached`` keeps a graph folder's store, one per way of assembling the graph."""
 
 
 def open_store(
@@ -55,6 +60,8 @@ def open_store(
     """
     if endpoint is not None:
         return RemoteStore.connect(endpoint, base=base)
+    if spec == CACHED:
+        return cached_store(Path(graph_dir), base, reader, report)
     kind, _, path = spec.partition(":")
     if kind == "rdflib" and not path:
         return RdflibStore.from_graph(reader(graph_dir), base)
@@ -71,17 +78,78 @@ def open_store(
     raise InputError("--store", "", f"unknown store {spec!r} (choices: {', '.join(STORE_CHOICES)})")
 
 
+def cached_store_path(graph_dir: Path, key: str) -> Path:
+    """The on-disk store of ``graph_dir`` for one way of assembling it (``reader_key``)."""
+    name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return graph_dir / STORE_FOLDER / name
+
+
+def cached_store(
+    graph_dir: Path,
+    base: str = DEFAULT_BASE,
+    reader: GraphReader = load,
+    report: Callable[[str], None] = lambda line: None,
+) -> OxigraphStore:
+    """The store kept in ``graph_dir/.cache/store``, loaded again only when an input changed.
+
+    The store is opened for writing (Oxigraph answers about four times faster so than read-only);
+    when another process holds it, an up-to-date store is opened read-only, else the graph is
+    loaded into memory.
+    """
+    key = reader_key(reader)
+    digest = input_digest(graph_dir, base, key)
+    path = cached_store_path(graph_dir, key)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        store = OxigraphStore(path)
+    except (OSError, StoreError):
+        try:
+            kept = OxigraphStore(path, read_only=True)
+        except StoreError:
+            kept = None
+        if kept is not None and kept.digest() == digest:
+            return kept
+        report(f"store: {path} is in use or not writable; loading {graph_dir} into memory")
+        store = OxigraphStore()
+        store.load(iter_ntriples_by_graph(reader(graph_dir), base))
+        return store
+    if store.digest() != digest:
+        store.load(iter_ntriples_by_graph(reader(graph_dir), base), digest)
+    return store
+
+
+def fill_cached_store(graph_dir: Path, graph: StanceGraph, base: str, key: str) -> bool:
+    """Load an already assembled ``graph`` into ``graph_dir``'s kept store (after a build).
+
+    Returns False when the store could not be written (in use, read-only folder): the next query
+    then loads it itself.
+    """
+    path = cached_store_path(graph_dir, key)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        store = OxigraphStore(path)
+        store.load(iter_ntriples_by_graph(graph, base), input_digest(graph_dir, base, key))
+    except (OSError, StoreError):
+        return False
+    del store  # closes the database: a query may open it read-only next
+    return True
+
+
 def input_digest(graph_dir: Path | str, base: str, key: str = "") -> str:
     """A SHA-256 of the inputs, so that equal digests mean an equal graph.
 
-    It covers every file of ``graph_dir``, the base IRI, the stancegraph version and ``key`` (how
-    the graph is assembled: with extraction and which model, or curated only).
+    It covers every file of ``graph_dir`` but hidden ones (its path, size and modification time:
+    reading every article again would cost a query a second per thousand articles), the base IRI,
+    the stancegraph version and ``key`` (how the graph is assembled: with extraction, by which
+    extractor and model, or curated only).
     """
     digest = hashlib.sha256(f"{version('stancegraph')}\n{base}\n{key}\n".encode())
-    folder = Path(graph_dir)
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        relative = path.relative_to(folder).as_posix()
-        if relative.startswith(".") or "/." in relative:
-            continue
-        digest.update(relative.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    root = Path(graph_dir)
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(f for f in files if not f.startswith(".")):
+            path = Path(folder) / name
+            status = path.stat()
+            relative = path.relative_to(root).as_posix()
+            digest.update(f"{relative}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
     return digest.hexdigest()
