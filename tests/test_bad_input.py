@@ -256,3 +256,4 @@ def test_an_article_saying_we_with_no_speaker_is_named(graph_copy: Path, tmp_pat
     result = CliRunner().invoke(main, ["build", str(graph_copy), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "left out for want of a speaker or issuers in plain-we (2)" in result.stdout
+    assert 'plain-we.txt: 2 clauses say "we" or "I" and nobody holds them' in result.stderr

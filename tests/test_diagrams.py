@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -215,3 +216,43 @@ def test_actor_network_of_a_large_corpus_keeps_the_most_connected() -> None:
     assert notes
     assert notes[0].startswith("50 less connected nodes left out")
     assert len(labels) == 30 + 1
+
+
+def test_every_timeline_mark_sits_on_its_day_inside_the_axes() -> None:
+    # Two years of statements (blocs_of_sixty spans them): a mark moved a few points sideways
+    # would be days off, and one on the first or last day would be cut by the axes.
+    ax, canvas = _drawn("timeline", "sixty")
+    graph = _corpus("sixty")
+    days = {float((s.date - date(1970, 1, 1)).days) for s in graph.statements}
+    assert {float(x) for c in ax.collections for x, _ in c.get_offsets()} == days
+    one_day = ax.transData.transform((1.0, 0.0))[0] - ax.transData.transform((0.0, 0.0))[0]
+    box = ax.get_window_extent(canvas.get_renderer())
+    for collection in ax.collections:
+        data = collection.get_offsets()
+        shown = collection.get_offset_transform().transform(data)
+        on_day = ax.transData.transform(data)
+        for (x, y), (day_x, _) in zip(shown, on_day, strict=True):
+            assert abs(x - day_x) < one_day / 4
+            assert box.x0 < x < box.x1
+            assert box.y0 < y < box.y1
+
+
+def test_unreviewed_statements_are_drawn_hollow_and_named_in_the_legend() -> None:
+    ax, _ = _drawn("timeline", "seed")
+    legend = ax.get_legend()
+    assert legend is not None
+    assert "hollow: found by extraction, not reviewed" in [t.get_text() for t in legend.texts]
+    faces = [tuple(f) for c in ax.collections for f in c.get_facecolors()]
+    assert (1.0, 1.0, 1.0, 1.0) in faces
+
+
+def test_an_empty_selection_says_so_in_words(tmp_path: Path) -> None:
+    out = tmp_path / "t.svg"
+    result = CliRunner().invoke(
+        main,
+        ["draw", "timeline", "--graph", str(GRAPH_DIR), "--from", "2030-01-01", "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "No statements in this selection." in text
+    assert "1970" not in text

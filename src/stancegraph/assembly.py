@@ -138,6 +138,11 @@ def assemble(
     for extraction in extractions.found:
         for message in extraction.warnings:
             warn(f"{graph_dir}/articles/{extraction.article.id}.txt: {message}")
+        if extraction.unattributed:
+            warn(
+                f"{graph_dir}/articles/{extraction.article.id}.txt: {extraction.unattributed} "
+                'clauses say "we" or "I" and nobody holds them: no speaker or issuers'
+            )
     merged = merge(graph, extractions.found)
     articles = len(extractions.found)
     fresh = articles - extractions.cached
@@ -187,13 +192,18 @@ def _extractions(
     return _Extractions(tuple(found[a.id] for a in graph.articles), cached)
 
 
+NAMED_AT_MOST = 5
+"""Articles named in the summary line; the warnings above it name every one."""
+
+
 def _unattributed_note(found: tuple[Extraction, ...]) -> str:
     """The articles whose "we" or "I" nobody holds, for the end of the summary line."""
     named = [f"{e.article.id} ({e.unattributed})" for e in found if e.unattributed]
     if not named:
         return ""
+    shown = ", ".join(named[:NAMED_AT_MOST])
+    more = f" and {len(named) - NAMED_AT_MOST} more" if len(named) > NAMED_AT_MOST else ""
     return (
-        "; first-person clauses left out for want of a speaker or issuers in "
-        + ", ".join(named)
-        + " (set speaker: or issuers: in the front matter)"
+        f"; first-person clauses left out for want of a speaker or issuers in {shown}{more}"
+        " (set speaker: or issuers: in the front matter; warnings name each)"
     )

@@ -5,12 +5,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import matplotlib.dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
-from matplotlib.transforms import ScaledTranslation
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.diagrams.style import POLARITY_STYLES, note
@@ -19,6 +18,10 @@ from stancegraph.labelling import shorten
 from stancegraph.model import Polarity, Statement, StatementKind
 
 ROW_INCHES = 0.2
+ROW_SHARE = 0.56
+"""How much of an actor's row the marks of one day may spread over, top to bottom."""
+MAX_STEP = 0.2
+"""The most two stacked marks are apart, in rows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,48 +78,59 @@ def timeline_size(graph: StanceGraph, max_actors: int = 80) -> tuple[float, floa
 def draw_timeline(graph: StanceGraph, ax: Axes, *, max_actors: int = 80) -> None:
     """Draw when each actor said what into ``ax``; a mark's area grows with statements that day.
 
-    Kinds of statement made by one actor on one day sit side by side within the actor's row.
-    The figure should be :func:`timeline_size` large so that no actor label overlaps another.
+    Every mark sits exactly on its day: kinds of statement made by one actor on one day are
+    stacked within the actor's row, not moved sideways (at a span of two years a few points
+    sideways are days). Statements no person has reviewed are drawn hollow. The figure should be
+    :func:`timeline_size` large so that no actor label overlaps another.
     """
     actors = timeline_actors(graph, max_actors)
+    if not actors:
+        _nothing_to_draw(graph, ax)
+        return
     row = {a: i for i, a in enumerate(actors)}
-    counts: Counter[tuple[str, str, date]] = Counter(
-        (_mark_of(s), s.holder, s.date) for s in graph.statements if s.holder in row
+    counts: Counter[tuple[str, str, date, bool]] = Counter(
+        (_mark_of(s), s.holder, s.date, s.provenance.reviewed)
+        for s in graph.statements
+        if s.holder in row
     )
-    used_names = [name for name in MARKS if any(m == name for m, _, _ in counts)]
-    # Kinds said on the same day sit side by side, a fixed number of points apart whatever
-    # the span of dates, so that they never cover each other.
-    offsets = {name: (i - (len(used_names) - 1) / 2) * 9.0 for i, name in enumerate(used_names)}
-    figure = ax.get_figure(root=True)
-    assert figure is not None  # an Axes always belongs to a figure
-    used = []
+    used_names = [name for name in MARKS if any(m == name for m, _, _, _ in counts)]
+    # Kinds said on the same day are stacked within the row, a fixed share of it apart.
+    step = min(ROW_SHARE / max(1, len(used_names) - 1), MAX_STEP) if len(used_names) > 1 else 0.0
+    offsets = {name: (i - (len(used_names) - 1) / 2) * step for i, name in enumerate(used_names)}
+    used: list[Mark] = []
+    machine = False
     for name, mark in MARKS.items():
-        points = sorted((a, d, n) for (m, a, d), n in counts.items() if m == name)
-        if not points:
-            continue
-        used.append(mark)
-        ax.scatter(
-            [_num(d) for _, d, _ in points],
-            [row[a] for a, _, _ in points],
-            s=[22 * (1 + math.log2(n)) for _, _, n in points],
-            marker=mark.marker,
-            c=mark.colour,
-            # "|" is a line marker: it takes its colour from the face and has no edge.
-            edgecolors="#333333" if mark.marker != "|" else None,
-            linewidths=0.5 if mark.marker != "|" else 1.2,
-            zorder=3,
-            transform=ax.transData
-            + ScaledTranslation(offsets[name] / 72, 0, figure.dpi_scale_trans),
-        )
+        for reviewed in (True, False):
+            points = sorted(
+                (a, d, n) for (m, a, d, r), n in counts.items() if m == name and r is reviewed
+            )
+            if not points:
+                continue
+            if mark not in used:
+                used.append(mark)
+            machine = machine or not reviewed
+            line_marker = mark.marker == "|"
+            ax.scatter(
+                [_num(d) for _, d, _ in points],
+                [row[a] + offsets[name] for a, _, _ in points],
+                s=[22 * (1 + math.log2(n)) for _, _, n in points],
+                marker=mark.marker,
+                # Unreviewed machine output: hollow, in the kind's colour.
+                c=mark.colour if reviewed or line_marker else "white",
+                # "|" is a line marker: it takes its colour from the face and has no edge.
+                edgecolors=None if line_marker else ("#333333" if reviewed else mark.colour),
+                linewidths=(1.2 if line_marker else 0.5) if reviewed else 1.1,
+                alpha=1.0 if reviewed or not line_marker else 0.5,
+                zorder=3,
+                clip_on=False,
+            )
     ax.set_yticks(range(len(actors)))
     ax.set_yticklabels([shorten(graph.label(a), 32) for a in actors], fontsize=7)
     ax.set_ylim(len(actors) - 0.5, -0.5)
-    days = [d for _, _, d in counts]
-    if days:
-        ax.set_xlim(
-            _num(min(days) - timedelta(days=1)),
-            _num(max(days) + timedelta(days=1)),
-        )
+    days = [d for _, _, d, _ in counts]
+    # Room on both sides for the widest mark: a day, or 2 % of a long span.
+    pad = max(1.0, (_num(max(days)) - _num(min(days))) * 0.02)
+    ax.set_xlim(_num(min(days)) - pad, _num(max(days)) + pad)
     # matplotlib.dates has no type hints yet, hence the ignores.
     locator = mdates.AutoDateLocator(maxticks=12)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
@@ -142,7 +156,37 @@ def draw_timeline(graph: StanceGraph, ax: Axes, *, max_actors: int = 80) -> None
         )
         for m in used
     ]
+    if machine:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                color="none",
+                markerfacecolor="white",
+                markeredgecolor="#555555",
+                markersize=7,
+                linestyle="none",
+                label="hollow: found by extraction, not reviewed",
+            )
+        )
     side_legend(ax, handles, "statement (larger: more that day)")
     left_out = len({s.holder for s in graph.statements}) - len(actors)
     if left_out:
         note(ax, f"Showing the {len(actors)} most active actors; {left_out} left out.")
+
+
+def _nothing_to_draw(graph: StanceGraph, ax: Axes) -> None:
+    """Say in words that the selection holds no statement (no empty axis from 1970)."""
+    ax.set_axis_off()
+    ax.set_title(title_for(graph, "Statements over time"), fontsize=11)
+    ax.text(
+        0.5,
+        0.5,
+        "No statements in this selection.",
+        ha="center",
+        va="center",
+        fontsize=11,
+        color="#555555",
+        transform=ax.transAxes,
+    )
