@@ -14,8 +14,13 @@ from stancegraph import StanceGraph, load
 from stancegraph.extract import Extractor
 
 ROOT = Path(__file__).resolve().parent.parent
-GRAPH_DIR = ROOT / "graph"
-EXPORTS_DIR = ROOT / "exports"
+# The seed corpus the tests know (tests/data/seed/README.md): a user's articles added to the
+# repository's graph/ change no test outcome.
+GRAPH_DIR = ROOT / "tests" / "data" / "seed" / "graph"
+# The repository's own graph/ and its committed exports/: only the check that exports/ is up to
+# date with graph/ reads them.
+REPO_GRAPH_DIR = ROOT / "graph"
+REPO_EXPORTS_DIR = ROOT / "exports"
 SEED_ID = "000_704e45cf9c367b27"
 # The registry of the invented extraction test articles (tests/data/extraction/README.md).
 OWN_GRAPH = ROOT / "tests" / "data" / "extraction" / "graph"
@@ -36,6 +41,16 @@ def outputs_under_hash_seeds(script: str, seeds: tuple[str, ...] = ("1", "2")) -
         ).stdout
         for seed in seeds
     ]
+
+
+@pytest.fixture(scope="session")
+def seed_exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The exports of the seed corpus, built once for every test that reads them."""
+    from stancegraph.build import build  # noqa: PLC0415 - a fixture's own dependency
+
+    out = tmp_path_factory.mktemp("seed-exports")
+    build(GRAPH_DIR, out)
+    return out
 
 
 @pytest.fixture(scope="session")

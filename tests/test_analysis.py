@@ -28,7 +28,7 @@ from stancegraph.analysis import (
     two_mode,
     window,
 )
-from tests.conftest import ROOT
+from tests.conftest import GRAPH_DIR, ROOT
 from tests.corpora import blocs_of_sixty, corpus, two_blocs
 
 A, B = ("a1", "a2", "a3"), ("b1", "b2")
@@ -249,7 +249,7 @@ def test_readme_analysis_example_runs(
     section = readme[readme.index("## Analysis") :]
     code = re.search(r"```python\n(.*?)```", section, re.S)
     assert code is not None
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(GRAPH_DIR.parent)  # its graph/ is the seed the README shows
     exec(compile(code.group(1), "README.md", "exec"), {})
     out = capsys.readouterr().out
     assert out.startswith("conditional\n")
@@ -292,7 +292,7 @@ def test_export_at_broadest_propositions_from_the_command_line(tmp_path: Path) -
     from stancegraph.cli import main  # noqa: PLC0415
 
     out = tmp_path / "congruence.csv"
-    args = ["export", "congruence", "--graph", str(ROOT / "graph"), "--curated-only"]
+    args = ["export", "congruence", "--graph", str(GRAPH_DIR), "--curated-only"]
     args += ["--format", "csv", "-o", str(out), "--level", "state"]
     result = CliRunner().invoke(main, [*args, "--propositions", "broadest"])
     assert result.exit_code == 0, result.output

@@ -4,6 +4,7 @@ exports hold (curated plus unreviewed extracted ones) unless --curated-only says
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 from rdflib import Graph
@@ -11,7 +12,7 @@ from rdflib import Graph
 from stancegraph.assembly import Assembly, assemble, reader_key
 from stancegraph.cli import main
 from stancegraph.loading import load
-from tests.conftest import EXPORTS_DIR, GRAPH_DIR, ROOT
+from tests.conftest import GRAPH_DIR, ROOT
 
 DEMANDS = ROOT / "src" / "stancegraph" / "queries" / "demands.rq"
 
@@ -26,8 +27,8 @@ def _query_rows(*extra: str) -> list[dict[str, object]]:
     return bindings
 
 
-def test_query_sees_the_statements_the_exports_hold() -> None:
-    exported = Graph().parse(EXPORTS_DIR / "stancegraph.ttl", format="turtle")
+def test_query_sees_the_statements_the_exports_hold(seed_exports: Path) -> None:
+    exported = Graph().parse(seed_exports / "stancegraph.ttl", format="turtle")
     expected = len(list(exported.query(DEMANDS.read_text(encoding="utf-8"))))
     assert len(_query_rows()) == expected
 

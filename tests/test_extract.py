@@ -13,7 +13,7 @@ from stancegraph import StanceGraph, load
 from stancegraph.cli import main
 from stancegraph.extract import Extractor
 from stancegraph.model import Article, Method, Polarity, StatementKind
-from tests.conftest import EXPORTS_DIR, GRAPH_DIR, OWN_GRAPH, SEED_ID
+from tests.conftest import GRAPH_DIR, OWN_GRAPH, SEED_ID
 
 
 @pytest.fixture(scope="session")
@@ -162,8 +162,8 @@ def test_curated_only_build_drops_extracted(tmp_path: Path) -> None:
     assert not any(",extracted," in row for row in rows)
 
 
-def test_build_keeps_unmatched_extracted_statements_unreviewed() -> None:
-    rows = (EXPORTS_DIR / "statements.csv").read_text(encoding="utf-8").splitlines()
+def test_build_keeps_unmatched_extracted_statements_unreviewed(seed_exports: Path) -> None:
+    rows = (seed_exports / "statements.csv").read_text(encoding="utf-8").splitlines()
     extracted = [r for r in rows if ",extracted," in r]
     assert extracted
     assert all(r.endswith(",False,unreviewed") for r in extracted)

@@ -4,6 +4,7 @@ answers the README's queries with the README's rows; PyLD reads the JSON-LD into
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pyoxigraph
 import pytest
@@ -11,19 +12,20 @@ from pyld import jsonld
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from tests.conftest import EXPORTS_DIR
 from tests.test_readme import _examples
 
 
 @pytest.fixture(scope="module")
-def oxigraph_store() -> pyoxigraph.Store:
+def oxigraph_store(seed_exports: Path) -> pyoxigraph.Store:
     store = pyoxigraph.Store()
-    store.load(path=str(EXPORTS_DIR / "stancegraph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    store.load(path=str(seed_exports / "stancegraph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
     return store
 
 
-def test_oxigraph_reads_the_turtle_export(oxigraph_store: pyoxigraph.Store) -> None:
-    rdflib_count = len(Graph().parse(EXPORTS_DIR / "stancegraph.ttl", format="turtle"))
+def test_oxigraph_reads_the_turtle_export(
+    oxigraph_store: pyoxigraph.Store, seed_exports: Path
+) -> None:
+    rdflib_count = len(Graph().parse(seed_exports / "stancegraph.ttl", format="turtle"))
     assert len(oxigraph_store) == rdflib_count
 
 
@@ -47,13 +49,13 @@ def test_oxigraph_answers_readme_queries_with_readme_rows(
 
 
 @pytest.mark.filterwarnings("ignore:(Dataset|ConjunctiveGraph).*deprecated:DeprecationWarning")
-def test_pyld_reads_json_ld_into_the_same_quads() -> None:
-    document = json.loads((EXPORTS_DIR / "stancegraph.jsonld").read_text(encoding="utf-8"))
+def test_pyld_reads_json_ld_into_the_same_quads(seed_exports: Path) -> None:
+    document = json.loads((seed_exports / "stancegraph.jsonld").read_text(encoding="utf-8"))
     nquads = jsonld.to_rdf(document, {"format": "application/n-quads"})
     from_pyld = Dataset()
     from_pyld.parse(data=nquads, format="nquads")
     ours = Dataset()
-    ours.parse(EXPORTS_DIR / "stancegraph.nq", format="nquads")
+    ours.parse(seed_exports / "stancegraph.nq", format="nquads")
     by_name = {str(g.identifier): g for g in ours.graphs() if len(g)}
     theirs = {str(g.identifier): g for g in from_pyld.graphs() if len(g)}
     assert sorted(theirs) == sorted(by_name)

@@ -459,6 +459,17 @@ def push(  # click passes every parameter by name
     )
 
 
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def init(folder: Path) -> None:
+    """Make FOLDER an empty corpus (articles/, coding/, the registry files, a README)."""
+    from stancegraph.starting import init_corpus
+
+    made = init_corpus(folder)
+    click.echo(f"init: {folder} with {', '.join(p.name for p in made)}")
+    click.echo(f"next: add articles/ID.txt, then `stancegraph build {folder}`")
+
+
 main.add_command(review)
 
 

@@ -49,7 +49,7 @@ class ReferenceIndex:
     Examples:
         >>> from stancegraph.extract.pipeline import Extractor
         >>> from stancegraph.loading import load
-        >>> extractor = Extractor.for_graph(load("tests/data/extraction/graph"))
+        >>> extractor = Extractor.for_graph(load("graph"))
         >>> doc = extractor.nlp("Russia and China said they could not support the text.")
         >>> found = extractor.actor_index.find(doc, date(2031, 10, 8))
         >>> extractor.references.resolve(doc, found, date(2031, 10, 8))
