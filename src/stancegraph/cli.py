@@ -470,6 +470,29 @@ def init(folder: Path) -> None:
     click.echo(f"next: add articles/ID.txt, then `stancegraph build {folder}`")
 
 
+@main.command()
+@GRAPH_OPTION
+@CURATED_ONLY_OPTION
+@MODEL_OPTION
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--writable", is_flag=True, help="Accept SPARQL updates (a build replaces them).")
+def serve(  # click passes every parameter by name
+    *, graph_dir: Path, curated_only: bool, model: str | None, port: int, writable: bool
+) -> None:
+    """Serve the graph over SPARQL on 127.0.0.1 with the Oxigraph server, until stopped.
+
+    Plain queries see every article and the registry (the default graph is the union of all
+    named graphs): curl -H 'Accept: text/csv' --data-urlencode query@demands.rq
+    http://127.0.0.1:7878/query
+    """
+    from stancegraph.serving import serve as serve_graph
+
+    status = serve_graph(
+        graph_dir, port=port, writable=writable, reader=assembly(curated_only, model), report=say
+    )
+    sys.exit(status)
+
+
 main.add_command(review)
 
 
