@@ -8,7 +8,7 @@ exports (curated ones, and extracted ones that no curated statement matches, unr
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,13 +67,15 @@ class Assembly:
     progress: ProgressFactory = no_progress
     report: Reporter = field(default=_quiet)
     warn: Reporter = field(default=_quiet)
+    reviewed_only: bool = False
 
     def key(self) -> str:
         """What, besides the input files, decides the graph (for caches of a built store)."""
         if self.curated_only:
             return "curated-only"
         # The extractor's own code and data: a changed rule is a different graph.
-        return f"extracted:{self.model or 'default'}:{extractor_digest()}"
+        key = f"extracted:{self.model or 'default'}:{extractor_digest()}"
+        return key + (":reviewed-only" if self.reviewed_only else "")
 
     def __call__(self, graph_dir: Path | str) -> StanceGraph:
         """Read ``graph_dir`` as :func:`assemble` does with these settings."""
@@ -85,6 +87,7 @@ class Assembly:
             progress=self.progress,
             report=self.report,
             warn=self.warn,
+            reviewed_only=self.reviewed_only,
         )
 
 
@@ -97,6 +100,7 @@ def assemble(
     progress: ProgressFactory = no_progress,
     report: Reporter = _quiet,
     warn: Reporter = _quiet,
+    reviewed_only: bool = False,
 ) -> StanceGraph:
     """Load ``graph_dir`` and add the statements extraction finds that no decision leaves out.
 
@@ -153,6 +157,11 @@ def assemble(
         f"{merged.superseded} already curated, {merged.kept} kept unreviewed, "
         f"{merged.provisional_actors} provisional actors" + _unattributed_note(extractions.found)
     )
+    if reviewed_only:
+        # What a person wrote, confirmed or corrected: machine output nobody looked at is left out.
+        kept = tuple(s for s in merged.graph.statements if s.provenance.reviewed)
+        report(f"reviewed only: {len(merged.graph.statements) - len(kept)} unreviewed left out")
+        return replace(merged.graph, statements=kept)
     return merged.graph
 
 

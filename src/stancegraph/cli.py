@@ -28,6 +28,7 @@ from stancegraph.cli_options import (
     MODEL_OPTION,
     PROCESSES_OPTION,
     PROPOSITIONS_OPTION,
+    REVIEWED_ONLY_OPTION,
     TO_OPTION,
     ErrorReportingGroup,
     assembly,
@@ -227,6 +228,7 @@ def evaluate_mentions(gold: Path, graph_dir: Path, model: str | None) -> None:
 @click.argument("network", type=click.Choice(NETWORKS))
 @GRAPH_OPTION
 @CURATED_ONLY_OPTION
+@REVIEWED_ONLY_OPTION
 @MODEL_OPTION
 @click.option(
     "--format",
@@ -256,6 +258,7 @@ def export(  # click passes every parameter by name
     network: str,
     graph_dir: Path,
     curated_only: bool,
+    reviewed_only: bool,
     model: str | None,
     format_name: str | None,
     output: Path | None,
@@ -282,7 +285,7 @@ def export(  # click passes every parameter by name
             propositions=PropositionLevel(propositions),
             start=first,
             end=last,
-            reader=assembly(curated_only, model),
+            reader=assembly(curated_only, model, reviewed_only),
         )
     except ValueError as error:  # an output suffix that is not the format asked for
         raise click.UsageError(str(error)) from error
@@ -293,6 +296,7 @@ def export(  # click passes every parameter by name
 @click.argument("kind", type=click.Choice(DIAGRAMS))
 @GRAPH_OPTION
 @CURATED_ONLY_OPTION
+@REVIEWED_ONLY_OPTION
 @MODEL_OPTION
 @click.option(
     "--format", "image_format", type=click.Choice(IMAGE_FORMATS), help="Default: from -o, or png."
@@ -309,6 +313,7 @@ def draw(  # click passes every parameter by name
     kind: str,
     graph_dir: Path,
     curated_only: bool,
+    reviewed_only: bool,
     model: str | None,
     image_format: str | None,
     output: Path | None,
@@ -332,7 +337,7 @@ def draw(  # click passes every parameter by name
             propositions=PropositionLevel(propositions),
             start=first,
             end=last,
-            reader=assembly(curated_only, model),
+            reader=assembly(curated_only, model, reviewed_only),
         )
     except ValueError as error:  # an output suffix that is not an image format we write
         raise click.UsageError(str(error)) from error
@@ -362,6 +367,7 @@ def _params(_: click.Context, __: click.Parameter, values: tuple[str, ...]) -> d
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
 @GRAPH_OPTION
 @CURATED_ONLY_OPTION
+@REVIEWED_ONLY_OPTION
 @MODEL_OPTION
 @click.option(
     "--store",
@@ -380,6 +386,7 @@ def query(  # click passes every parameter by name
     list_queries: bool,
     graph_dir: Path,
     curated_only: bool,
+    reviewed_only: bool,
     model: str | None,
     store_spec: str,
     endpoint: str | None,
@@ -409,7 +416,7 @@ def query(  # click passes every parameter by name
         graph_dir=graph_dir,
         endpoint=server(endpoint, server_kind, query_url, update_url, graph_store_url),
         report=report,
-        reader=assembly(curated_only, model),
+        reader=assembly(curated_only, model, reviewed_only),
     )
     check_known(store, named, params)
     click.echo(answer_as_text(store, text, output_format), nl=False)

@@ -82,8 +82,8 @@ def warn(message: str) -> None:
     click.echo(f"warning: {message}", err=True)
 
 
-def assembly(curated_only: bool, model: str | None) -> Assembly:
-    """How a command reads the graph, from its ``--curated-only`` and ``--model`` options."""
+def assembly(curated_only: bool, model: str | None, reviewed_only: bool = False) -> Assembly:
+    """How a command reads the graph, from its graph-reading options."""
     # Every command reads the graph the way build does, so a query, a push or a drawing shows
     # the same statements as the exports; progress and warnings go to stderr.
     from stancegraph.assembly import Assembly  # noqa: PLC0415 - spaCy, only when reading
@@ -93,6 +93,7 @@ def assembly(curated_only: bool, model: str | None) -> Assembly:
         model=model,
         progress=lambda total: progress_bar(total, "extract"),
         warn=warn,
+        reviewed_only=reviewed_only,
     )
 
 
@@ -126,6 +127,11 @@ CURATED_ONLY_OPTION = click.option(
     "--curated-only",
     is_flag=True,
     help="Leave out extracted statements: curated codings only (faster: no spaCy).",
+)
+REVIEWED_ONLY_OPTION = click.option(
+    "--reviewed-only",
+    is_flag=True,
+    help="Leave out extracted statements no person has confirmed or corrected.",
 )
 PROCESSES_OPTION = click.option(
     "--processes",

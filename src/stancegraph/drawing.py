@@ -16,7 +16,7 @@ from matplotlib.transforms import Bbox
 from matplotlib.typing import LineStyleType
 
 from stancegraph.corpus import StanceGraph
-from stancegraph.figures import side_legend, title_for
+from stancegraph.figures import set_title, side_legend, title_for
 from stancegraph.labelling import (
     hide_overlapping,
     marker_boxes,
@@ -97,6 +97,8 @@ best but its optimiser takes seconds from about a hundred nodes on."""
 MAX_NODES = 150
 """The actor network draws at most this many nodes, the most connected ones: past that no
 picture of a few inches can be read, and the layout would take long."""
+UNREVIEWED_ALPHA = 0.35
+"""How opaque an edge no person has reviewed is drawn, against 1 for a reviewed one."""
 ARROW_LIMIT = 200
 """Above this many distinct edges, edges are straight lines drawn as one collection per style
 instead of one curved arrow each (matplotlib draws a thousand arrows slowly)."""
@@ -184,7 +186,7 @@ def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NOD
         for node in nodes
     ]
     ax.set_axis_off()
-    ax.set_title(title_for(graph, "Actor network"), fontsize=11)
+    set_title(ax, title_for(graph, "Actor network"), fontsize=11)
     _legend(ax, network)
     if texts:
         xs = [p[0] for p in positions.values()]
@@ -218,12 +220,17 @@ def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NOD
         left_out = [f"{dropped} less connected nodes left out"] if dropped else []
         left_out += [f"{hidden} labels hidden where they would overlap"] if hidden else []
         if left_out:
+            # Under the plot, not in it: a note inside may cover a label placed near the edge.
             ax.annotate(
                 "; ".join(left_out) + ".",
                 xy=(0.0, 0.0),
                 xycoords="axes fraction",
+                xytext=(0, -4),
+                textcoords="offset points",
+                va="top",
                 fontsize=7,
                 color="#555555",
+                annotation_clip=False,
             )
 
 
@@ -265,15 +272,16 @@ def _wrap(label: str, width: int = 22) -> str:
 def _draw_edges(
     ax: Axes, network: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]
 ) -> None:
-    grouped: Counter[tuple[str, str, EdgeStyle]] = Counter()
+    grouped: Counter[tuple[str, str, EdgeStyle, bool]] = Counter()
     for source, target, attrs in network.edges(data=True):
-        grouped[(source, target, edge_style(str(attrs["kind"]), attrs.get("polarity")))] += 1
-    order = sorted(grouped, key=lambda g: (g[0], g[1], g[2].label))
+        style = edge_style(str(attrs["kind"]), attrs.get("polarity"))
+        grouped[(source, target, style, bool(attrs["reviewed"]))] += 1
+    order = sorted(grouped, key=lambda g: (g[0], g[1], g[2].label, not g[3]))
     if len(order) > ARROW_LIMIT:
         _draw_lines(ax, grouped, order, positions)
         return
     seen: Counter[tuple[str, str]] = Counter()
-    for source, target, style in order:
+    for source, target, style, reviewed in order:
         pair = (min(source, target), max(source, target))
         # Different kinds of statement between the same two nodes bend by increasing amounts
         # so that each stays visible.
@@ -287,7 +295,9 @@ def _draw_edges(
                 "arrowstyle": "-|>",
                 "color": style.colour,
                 "linestyle": style.linestyle,
-                "linewidth": 1.3 * (1 + math.log2(grouped[(source, target, style)]) / 2),
+                "linewidth": 1.3 * (1 + math.log2(grouped[(source, target, style, reviewed)]) / 2),
+                # Machine output no person has reviewed is drawn faint.
+                "alpha": 1.0 if reviewed else UNREVIEWED_ALPHA,
                 "shrinkA": 9,
                 "shrinkB": 9,
                 "mutation_scale": 9,
@@ -299,20 +309,20 @@ def _draw_edges(
 
 def _draw_lines(
     ax: Axes,
-    grouped: Counter[tuple[str, str, EdgeStyle]],
-    order: list[tuple[str, str, EdgeStyle]],
+    grouped: Counter[tuple[str, str, EdgeStyle, bool]],
+    order: list[tuple[str, str, EdgeStyle, bool]],
     positions: dict[str, tuple[float, float]],
 ) -> None:
-    styles = sorted({g[2] for g in order}, key=lambda s: s.label)
-    for style in styles:
-        mine = [g for g in order if g[2] == style]
+    styles = sorted({(g[2], g[3]) for g in order}, key=lambda s: (s[0].label, not s[1]))
+    for style, reviewed in styles:
+        mine = [g for g in order if g[2] == style and g[3] is reviewed]
         ax.add_collection(
             LineCollection(
-                [(positions[s], positions[t]) for s, t, _ in mine],
+                [(positions[s], positions[t]) for s, t, _, _ in mine],
                 linewidths=[0.6 * (1 + math.log2(grouped[g])) for g in mine],
                 colors=style.colour,
                 linestyles=style.linestyle,
-                alpha=0.45,
+                alpha=0.45 if reviewed else 0.45 * UNREVIEWED_ALPHA,
                 zorder=2,
             )
         )
@@ -342,4 +352,15 @@ def _legend(ax: Axes, network: nx.MultiDiGraph) -> None:
         for s in [*STANCE_STYLES.values(), *KIND_STYLES.values()]
         if s in edge_styles
     ]
+    if not all(a["reviewed"] for _, _, a in network.edges(data=True)):
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color="#333333",
+                alpha=UNREVIEWED_ALPHA,
+                linewidth=1.6,
+                label="faint: found by extraction, not reviewed",
+            )
+        )
     side_legend(ax, handles, "nodes and statements")

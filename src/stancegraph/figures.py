@@ -15,10 +15,28 @@ from matplotlib.figure import Figure
 from matplotlib.typing import RcKeyType
 
 from stancegraph.corpus import StanceGraph
-from stancegraph.labelling import shorten
+from stancegraph.labelling import wrap
 
 FIGURE_SIZE = (13.0, 9.0)
 """Inches; at 110 dpi the PNG is 1430 x 990 pixels."""
+
+
+TITLE_LINES = 3
+"""Lines a diagram's title may take before it is cut."""
+CHAR_WIDTH = 0.6
+"""The width of an average character of the title font, in ems."""
+
+
+def set_title(ax: Axes, text: str, *, fontsize: float, pad: float = 6.0) -> None:
+    """Give ``ax`` the title ``text``, wrapped to the figure's width rather than cut by it.
+
+    A long headline goes on to a second and third line.
+    """
+    figure = ax.get_figure(root=True)
+    assert figure is not None  # an Axes always belongs to a figure
+    width_points = figure.get_figwidth() * 72 * 0.75  # centred on the axes, not the figure
+    chars = max(20, int(width_points / (fontsize * CHAR_WIDTH)))
+    ax.set_title(wrap(text, chars, TITLE_LINES), fontsize=fontsize, pad=pad)
 
 
 def title_for(graph: StanceGraph, what: str) -> str:
@@ -41,7 +59,7 @@ def title_for(graph: StanceGraph, what: str) -> str:
     if graph.views:
         what = f"{what} ({', '.join(graph.views)})"
     if len(graph.articles) == 1:
-        return f'{what} — "{shorten(graph.articles[0].title, 70)}"{dates}'
+        return f'{what} — "{graph.articles[0].title}"{dates}'
     return f"{what} — {len(graph.articles)} articles{dates}"
 
 

@@ -12,9 +12,10 @@ from matplotlib.lines import Line2D
 
 from stancegraph.analysis.coalitions import Coalition, coalitions
 from stancegraph.analysis.onemode import Normalisation, congruence
+from stancegraph.analysis.stances import stances
 from stancegraph.corpus import StanceGraph
 from stancegraph.diagrams.style import ALONE_COLOUR, COALITION_COLOURS, COALITION_MARKERS, note
-from stancegraph.figures import side_legend, title_for
+from stancegraph.figures import set_title, side_legend, title_for
 from stancegraph.labelling import hide_overlapping, renderer_of, shorten
 
 Positions = dict[str, tuple[float, float]]
@@ -125,10 +126,17 @@ def draw_coalitions(
     hidden = _labels(ax, network, positions)
     if hidden:
         notes.append(f"{hidden} labels of less active actors hidden where they would overlap.")
+    machine = sum(1 for s in stances(graph) if not s.provenance.reviewed)
+    if machine:
+        total = sum(1 for _ in stances(graph))
+        notes.append(
+            f"{machine} of the {total} stances behind it were found by extraction and not "
+            "reviewed (--reviewed-only leaves them out)."
+        )
     if notes:
         note(ax, " ".join(notes))
     ax.set_axis_off()
-    ax.set_title(title_for(graph, "Congruence network and coalitions"), fontsize=11)
+    set_title(ax, title_for(graph, "Congruence network and coalitions"), fontsize=11)
     handles.append(
         Line2D(
             [],

@@ -16,13 +16,15 @@ from scipy.cluster.hierarchy import leaves_list, linkage
 from stancegraph.analysis.stances import POLARITIES, stances
 from stancegraph.corpus import StanceGraph
 from stancegraph.diagrams.style import POLARITY_STYLES, note
-from stancegraph.figures import side_legend, title_for
+from stancegraph.figures import set_title, side_legend, title_for
 from stancegraph.labelling import shorten, wrap
 from stancegraph.model import Polarity
 
 ROW_INCHES = 0.2
 COLUMN_INCHES = 0.3
 LABEL_CHARS = 32
+UNREVIEWED_MARK = "*"
+"""After a cell's number: some of its stances were found by extraction and not reviewed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,8 @@ class StanceTable:
     targets: tuple[str, ...]
     counts: dict[tuple[str, str], Counter[Polarity]]
     left_out: tuple[int, int]
+    unreviewed: frozenset[tuple[str, str]] = frozenset()
+    """Cells holding a stance found by extraction that no person has reviewed."""
 
 
 def stance_table(graph: StanceGraph, max_actors: int = 80, max_targets: int = 60) -> StanceTable:
@@ -48,9 +52,12 @@ def stance_table(graph: StanceGraph, max_actors: int = 80, max_targets: int = 60
     (6, 7, (0, 0))
     """
     counts: dict[tuple[str, str], Counter[Polarity]] = {}
+    unreviewed: set[tuple[str, str]] = set()
     for s in stances(graph):
         assert s.polarity is not None  # stances() yields only statements with a polarity
         counts.setdefault((s.holder, s.target), Counter())[s.polarity] += 1
+        if not s.provenance.reviewed:
+            unreviewed.add((s.holder, s.target))
     activity: Counter[str] = Counter()
     reach: Counter[str] = Counter()
     for (actor, target), count in counts.items():
@@ -70,6 +77,7 @@ def stance_table(graph: StanceGraph, max_actors: int = 80, max_targets: int = 60
         targets=tuple(targets[i] for i in _similarity_order(scores.T)),
         counts=kept,
         left_out=(len(activity) - len(actors), len(reach) - len(targets)),
+        unreviewed=frozenset(k for k in unreviewed if k in kept),
     )
 
 
@@ -128,13 +136,14 @@ def draw_stance_matrix(
         # The number sits on a plain patch of its cell's colour so that hatching does not
         # run through the digits; a striped cell gets a white patch.
         single = POLARITY_STYLES[used[0]] if len(used) == 1 else None
-        digits = len(str(total))
+        shown = f"{total}{UNREVIEWED_MARK if (actor, target) in table.unreviewed else ''}"
+        digits = len(shown)
         backs.append(_box(x - 0.1 - 0.08 * digits, y - 0.28, 0.2 + 0.16 * digits, 0.56))
         back_colours.append(single.colour if single else "white")
         ax.text(
             x,
             y,
-            str(total),
+            shown,
             ha="center",
             va="center",
             fontsize=6.5,
@@ -181,11 +190,19 @@ def draw_stance_matrix(
     ax.tick_params(which="minor", length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_title(title_for(graph, "Stance matrix"), fontsize=10, pad=12)
+    set_title(ax, title_for(graph, "Stance matrix"), fontsize=10, pad=12)
     handles = [
         Patch(facecolor=s.colour, hatch=s.hatch, edgecolor="white", label=s.label)
         for s in POLARITY_STYLES.values()
     ]
+    if table.unreviewed:
+        handles.append(
+            Patch(
+                facecolor="white",
+                edgecolor="#999999",
+                label=f"{UNREVIEWED_MARK} found by extraction, not reviewed",
+            )
+        )
     side_legend(ax, handles, "stance (number: statements)")
     dropped_actors, dropped_targets = table.left_out
     if dropped_actors or dropped_targets:

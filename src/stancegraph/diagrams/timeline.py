@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 
 from stancegraph.corpus import StanceGraph
 from stancegraph.diagrams.style import POLARITY_STYLES, note
-from stancegraph.figures import side_legend, title_for
+from stancegraph.figures import set_title, side_legend, title_for
 from stancegraph.labelling import shorten
 from stancegraph.model import Polarity, Statement, StatementKind
 
@@ -141,7 +141,7 @@ def draw_timeline(graph: StanceGraph, ax: Axes, *, max_actors: int = 80) -> None
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.set_title(title_for(graph, "Statements over time"), fontsize=11)
+    set_title(ax, title_for(graph, "Statements over time"), fontsize=11)
     handles = [
         Line2D(
             [],
@@ -179,7 +179,7 @@ def draw_timeline(graph: StanceGraph, ax: Axes, *, max_actors: int = 80) -> None
 def _nothing_to_draw(graph: StanceGraph, ax: Axes) -> None:
     """Say in words that the selection holds no statement (no empty axis from 1970)."""
     ax.set_axis_off()
-    ax.set_title(title_for(graph, "Statements over time"), fontsize=11)
+    set_title(ax, title_for(graph, "Statements over time"), fontsize=11)
     ax.text(
         0.5,
         0.5,
