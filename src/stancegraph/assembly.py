@@ -24,7 +24,11 @@ from stancegraph.loading import ARTICLES_DIR, load
 from stancegraph.merging import merge
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from stancegraph.extract.pipeline import Extraction
+    from stancegraph.extract.progress import Progress
+    from stancegraph.model import Article
 
 Reporter = Callable[[str], None]
 GraphReader = Callable[[Path | str], StanceGraph]
@@ -68,6 +72,7 @@ class Assembly:
     report: Reporter = field(default=_quiet)
     warn: Reporter = field(default=_quiet)
     reviewed_only: bool = False
+    dask: str | None = None  # a Dask scheduler to extract on, else this machine
 
     def key(self) -> str:
         """What, besides the input files, decides the graph (for caches of a built store)."""
@@ -88,6 +93,7 @@ class Assembly:
             report=self.report,
             warn=self.warn,
             reviewed_only=self.reviewed_only,
+            dask=self.dask,
         )
 
 
@@ -101,6 +107,7 @@ def assemble(
     report: Reporter = _quiet,
     warn: Reporter = _quiet,
     reviewed_only: bool = False,
+    dask: str | None = None,
 ) -> StanceGraph:
     """Load ``graph_dir`` and add the statements extraction finds that no decision leaves out.
 
@@ -138,7 +145,7 @@ def assemble(
     if curated_only:
         report("extract: skipped (--curated-only)")
         return graph
-    extractions = _extractions(graph, Path(graph_dir), model, processes, progress)
+    extractions = _extractions(graph, Path(graph_dir), model, processes, progress, dask=dask)
     for extraction in extractions.found:
         for message in extraction.warnings:
             warn(f"{graph_dir}/articles/{extraction.article.id}.txt: {message}")
@@ -179,6 +186,8 @@ def _extractions(
     model: str | None,
     processes: int,
     progress: ProgressFactory,
+    *,
+    dask: str | None = None,
 ) -> _Extractions:
     """Every article's extraction: from the cache where it holds one, else extracted and kept."""
     store = ExtractionCache(graph_dir / CACHE_FOLDER, fingerprint(graph, model))
@@ -190,12 +199,8 @@ def _extractions(
     cached = len(found)
     missing = [a for a in graph.articles if a.id not in found]
     if missing:
-        from stancegraph.extract.pipeline import Extractor  # noqa: PLC0415 - spaCy, when needed
-
-        extractor = Extractor.for_graph(graph, model)
         with progress(len(missing)) as advance:
-            done = extractor.extract_many(missing, processes=processes, progress=advance)
-            for extraction in done:
+            for extraction in _extract(graph, missing, model, processes, advance, dask):
                 store.put(extraction)
                 found[extraction.article.id] = extraction
     return _Extractions(tuple(found[a.id] for a in graph.articles), cached)
@@ -216,3 +221,22 @@ def _unattributed_note(found: tuple[Extraction, ...]) -> str:
         f"; first-person clauses left out for want of a speaker or issuers in {shown}{more}"
         " (set speaker: or issuers: in the front matter; warnings name each)"
     )
+
+
+def _extract(  # noqa: PLR0917 - the parts of one extraction run
+    graph: StanceGraph,
+    articles: list[Article],
+    model: str | None,
+    processes: int,
+    advance: Progress,
+    dask: str | None,
+) -> Iterable[Extraction]:
+    """The extraction of each article: on the Dask cluster at ``dask``, else here."""
+    if dask is not None:
+        from stancegraph.extract.distributed import extract_with_dask  # noqa: PLC0415
+
+        return extract_with_dask(dask, graph, articles, model, advance)
+    from stancegraph.extract.pipeline import Extractor  # noqa: PLC0415 - spaCy, when needed
+
+    extractor = Extractor.for_graph(graph, model)
+    return extractor.extract_many(articles, processes=processes, progress=advance)

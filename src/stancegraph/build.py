@@ -120,6 +120,7 @@ def build(
     processes: int = 1,
     progress: ProgressFactory = no_progress,
     warn: Reporter = lambda line: None,
+    dask: str | None = None,
 ) -> BuildResult:
     """Load ``graph_dir``, add extracted statements, and write every export into ``out_dir``.
 
@@ -141,6 +142,7 @@ def build(
         progress=progress,
         report=report,
         warn=warn,
+        dask=dask,
     )
     try:
         with Staging(Path(out_dir)) as staging:

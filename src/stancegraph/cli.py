@@ -75,6 +75,11 @@ def main() -> None:
 )
 @MODEL_OPTION
 @PROCESSES_OPTION
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).",
+)
 def build(  # noqa: PLR0917 - click passes every option as an argument
     graph_dir: Path,
     out_dir: Path,
@@ -82,6 +87,7 @@ def build(  # noqa: PLR0917 - click passes every option as an argument
     curated_only: bool,
     model: str | None,
     processes: int,
+    dask: str | None,
 ) -> None:
     """Build the graph from GRAPH_DIR (default: graph) and write every export."""
     from stancegraph.build import build as build_exports
@@ -96,6 +102,7 @@ def build(  # noqa: PLR0917 - click passes every option as an argument
         processes=processes,
         progress=lambda total: progress_bar(total, "extract"),
         warn=warn,
+        dask=dask,
     )
 
 
