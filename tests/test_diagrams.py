@@ -250,15 +250,19 @@ def test_unreviewed_statements_are_drawn_hollow_and_named_in_the_legend() -> Non
     assert (1.0, 1.0, 1.0, 1.0) in faces
 
 
-def test_an_empty_selection_says_so_in_words(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [("timeline", "No statements in this selection."), ("stance-matrix", "No stances")],
+)
+def test_an_empty_selection_says_so_in_words(kind: str, words: str, tmp_path: Path) -> None:
     out = tmp_path / "t.svg"
     result = CliRunner().invoke(
-        main,
-        ["draw", "timeline", "--graph", str(GRAPH_DIR), "--from", "2030-01-01", "-o", str(out)],
+        main, ["draw", kind, "--graph", str(GRAPH_DIR), "--from", "2030-01-01", "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
+    assert "Warning" not in result.output
     text = out.read_text(encoding="utf-8")
-    assert "No statements in this selection." in text
+    assert words in text
     assert "1970" not in text
 
 

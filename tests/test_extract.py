@@ -13,7 +13,7 @@ from stancegraph import StanceGraph, load
 from stancegraph.cli import main
 from stancegraph.extract import Extractor
 from stancegraph.model import Article, Method, Polarity, StatementKind
-from tests.conftest import GRAPH_DIR, OWN_GRAPH, SEED_ID
+from tests.conftest import GRAPH_DIR, OWN_GRAPH, ROOT, SEED_ID
 
 
 @pytest.fixture(scope="session")
@@ -217,3 +217,15 @@ def test_worker_processes_give_the_same_codings(tmp_path: Path) -> None:
         outputs[processes] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
     assert len(outputs[1]) == len(list(articles.glob("*.txt")))
     assert outputs[2] == outputs[1]
+
+
+def test_a_quote_never_ends_in_the_spaces_between_sentences() -> None:
+    # Official texts often put two spaces after a full stop; spaCy makes them a token.
+    real = ROOT / "tests" / "data" / "real" / "dev" / "graph"
+    graph = load(real, curated_only=True)
+    extractor = Extractor.for_graph(graph)
+    spaced = [a for a in graph.articles if ".  " in a.text]
+    assert spaced
+    quotes = [s.evidence[0].quote for a in spaced for s in extractor.extract(a).statements]
+    assert quotes
+    assert [q for q in quotes if q != q.strip()] == []

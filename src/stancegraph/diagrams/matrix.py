@@ -117,6 +117,9 @@ def draw_stance_matrix(
     The figure should be :func:`matrix_size` large so that no label overlaps another.
     """
     table = stance_table(graph, max_actors, max_targets)
+    if not table.counts:
+        _no_stances(graph, ax)
+        return
     rows = {a: i for i, a in enumerate(table.actors)}
     cols = {t: j for j, t in enumerate(table.targets)}
     # One collection per polarity and one for the patches behind the numbers: thousands of
@@ -211,3 +214,19 @@ def draw_stance_matrix(
             f"Showing the {len(table.actors)} most active actors and {len(table.targets)} most "
             f"discussed targets; {dropped_actors} actors and {dropped_targets} targets left out.",
         )
+
+
+def _no_stances(graph: StanceGraph, ax: Axes) -> None:
+    """Say so in words: an empty grid has limits matplotlib cannot set (and warns about)."""
+    ax.set_axis_off()
+    set_title(ax, title_for(graph, "Stance matrix"), fontsize=10, pad=12)
+    ax.text(
+        0.5,
+        0.5,
+        "No stances in this selection.",
+        ha="center",
+        va="center",
+        fontsize=11,
+        color="#555555",
+        transform=ax.transAxes,
+    )

@@ -497,7 +497,11 @@ def _the_collective(mentions: Mentions, kinds: dict[str, ActorKind]) -> str | No
 
 
 def _end_char(doc: Doc, end_token: int) -> int:
-    last = doc[end_token - 1]
+    """Where the quote ends: after its last word (a run of spaces is a token of its own)."""
+    index = end_token - 1
+    while index > 0 and doc[index].is_space:
+        index -= 1
+    last = doc[index]
     return last.idx + len(last.text)
 
 
