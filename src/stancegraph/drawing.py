@@ -210,7 +210,7 @@ def draw_actor_network(graph: StanceGraph, ax: Axes, *, max_nodes: int = MAX_NOD
             prevent_crossings=small,
             # A fixed number of iterations, not adjustText's default time limit: the result
             # must not depend on how busy the machine is.
-            iter_lim=400 if small else 30,
+            iter_lim=400 if small else 10,
         )
         # Whatever adjust_text could not separate is hidden, least connected node first.
         degree = [float(full.degree(n)) for n in nodes]
