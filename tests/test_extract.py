@@ -229,3 +229,16 @@ def test_a_quote_never_ends_in_the_spaces_between_sentences() -> None:
     quotes = [s.evidence[0].quote for a in spaced for s in extractor.extract(a).statements]
     assert quotes
     assert [q for q in quotes if q != q.strip()] == []
+
+
+def test_committing_crimes_is_no_commitment() -> None:
+    # A real statement: "members of the SAF and the RSF have committed war crimes".
+    real = ROOT / "tests" / "data" / "real" / "dev" / "graph"
+    graph = load(real, curated_only=True)
+    article = graph.article("d2_06_sudan-atrocities-determination")
+    assert "have committed war crimes" in article.text
+    found = Extractor.for_graph(graph).extract(article).statements
+    assert [
+        s for s in found if s.kind.value == "commitment" and "committed" in s.evidence[0].quote
+    ] == []
+    assert any(s.kind.value == "demand" for s in found)  # the rest of the text is still read

@@ -210,7 +210,8 @@ def _cue_classes(cues: tuple[Cue, ...]) -> set[str]:
 def _lexicon_features(head: Token, words: list[Token], lexicon: Lexicon) -> set[str]:
     """The lexicon's classes of the clause's words: they carry over to lemmas never seen."""
     lemma = head.lemma_.lower()
-    features = {f"cue:{c}" for c in _cue_classes(lexicon.verbs.get(lemma, ()))}
+    cues = tuple(c for c in lexicon.verbs.get(lemma, ()) if c.applies_to(head))
+    features = {f"cue:{c}" for c in _cue_classes(cues)}
     if lemma in lexicon.reporting_verbs:
         features.add("reporting")
     if head.head.lemma_.lower() in lexicon.reporting_verbs and head.head.i != head.i:

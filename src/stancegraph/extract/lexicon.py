@@ -16,12 +16,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from stancegraph.model import Polarity, StatementKind
 from stancegraph.yamlsource import parse_yaml, validate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 LEXICON_FILE = "cues.yaml"
 
@@ -33,6 +36,7 @@ class _CueInput(BaseModel):
     polarity: Polarity | None = None
     target: Literal["infinitive", "actor"] | None = None
     negation: Literal["kept", "refusal"] | None = None
+    not_with: list[str] = []
 
 
 class _VoteInput(BaseModel):
@@ -89,6 +93,21 @@ class Cue:
     actor_only: bool = False  # "concerned about X": only an actor named in the target counts
     keeps_negation: bool = False  # "has no intention of X" is still a commitment: not to X
     negated_refuses: bool = False  # "would not commit to X" opposes X
+    not_with: frozenset[str] = frozenset()  # object lemmas that make the word no cue
+
+    def applies_to(self, verb: Token) -> bool:
+        """Whether the verb is this cue with the objects it has ("commit troops", not "crimes").
+
+        >>> from stancegraph.extract.nlp import load_model
+        >>> cue = default_lexicon().verbs["commit"][0]
+        >>> doc = load_model()("They committed war crimes. We committed troops.")
+        >>> cue.applies_to(doc[1]), cue.applies_to(doc[6])
+        (False, True)
+        """
+        if not self.not_with:
+            return True
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        return not any(o.lemma_.lower() in self.not_with for o in objects)
 
     def refusal(self) -> Cue:
         """The stance of a negated ``negation: refusal`` cue: support, which negation flips."""
@@ -169,6 +188,7 @@ def _index(cues: list[_CueInput]) -> dict[str, tuple[Cue, ...]]:
             actor_only=item.target == "actor",
             keeps_negation=item.negation == "kept",
             negated_refuses=item.negation == "refusal",
+            not_with=frozenset(word.lower() for word in item.not_with),
         )
         out.setdefault(cue.head, []).append(cue)
     # Phrasal cues first, so "call for" is tried before a bare "call".

@@ -107,8 +107,9 @@ class Rules(ModalRules, EvaluativeRules, VoteRules):
             return self._labelling(token, label)  # "called the cooperation a provocation"
         if token.pos_ == "VERB" and lemma in self.lex.votes:
             return self._vote(token)
-        if token.pos_ == "VERB" and lemma in self.lex.verbs:
-            found = self._verb(token, self.lex.verbs[lemma])
+        cues = [c for c in self.lex.verbs.get(lemma, ()) if c.applies_to(token)]
+        if token.pos_ == "VERB" and cues:
+            found = self._verb(token, tuple(cues))
             if found or token.lower_ not in self.lex.adjectives:
                 return found
         if token.pos_ == "NOUN" and lemma in self.lex.nouns:
