@@ -240,3 +240,7 @@ def _extract(  # noqa: PLR0917 - the parts of one extraction run
 
     extractor = Extractor.for_graph(graph, model)
     return extractor.extract_many(articles, processes=processes, progress=advance)
+
+
+ASSEMBLED = Assembly()
+"""The default way to read a graph folder everywhere: as ``build`` does (curated + extracted)."""

@@ -8,11 +8,10 @@ from pathlib import Path
 from stancegraph.analysis.levels import Level, PropositionLevel
 from stancegraph.analysis.networks import derived_network, export_network, view
 from stancegraph.analysis.onemode import Normalisation
-from stancegraph.assembly import GraphReader
+from stancegraph.assembly import ASSEMBLED, GraphReader
 from stancegraph.diagrams import IMAGE_FORMATS, render_diagram
 from stancegraph.files import write_atomically
 from stancegraph.formats import EXPORT_FORMATS
-from stancegraph.loading import load
 
 
 def chosen_format(
@@ -57,14 +56,14 @@ def export_to_file(
     propositions: PropositionLevel = PropositionLevel.AS_CODED,
     start: date | None = None,
     end: date | None = None,
-    reader: GraphReader = load,
+    reader: GraphReader = ASSEMBLED,
 ) -> Path:
     """Load ``graph_dir``, derive ``network`` and write it; the path written is returned.
 
     The format is ``format_name``, else the suffix of ``output``, else GraphML; ``output``
-    defaults to ``NETWORK.SUFFIX`` in the current folder; ``reader`` reads the graph
-    (curated statements only by default; an :class:`~stancegraph.assembly.Assembly` adds
-    extracted ones, as the command line does).
+    defaults to ``NETWORK.SUFFIX`` in the current folder; ``reader`` reads the graph (as
+    ``build`` does by default: curated and extracted statements; ``Assembly(curated_only=True)``
+    for the curated ones).
 
     Raises:
         InputError: an input file is wrong; nothing has been written.
@@ -105,7 +104,7 @@ def draw_to_file(
     propositions: PropositionLevel = PropositionLevel.AS_CODED,
     start: date | None = None,
     end: date | None = None,
-    reader: GraphReader = load,
+    reader: GraphReader = ASSEMBLED,
 ) -> Path:
     """Load ``graph_dir``, draw ``diagram`` and write it; the path written is returned.
 

@@ -16,10 +16,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from stancegraph.assembly import GraphReader
+from stancegraph.assembly import ASSEMBLED, GraphReader
 from stancegraph.errors import InputError
 from stancegraph.iris import DEFAULT_BASE
-from stancegraph.loading import load
 from stancegraph.stores.opening import cached_store
 
 DEFAULT_PORT = 7878
@@ -64,7 +63,7 @@ def serve(
     port: int = DEFAULT_PORT,
     writable: bool = False,
     base: str = DEFAULT_BASE,
-    reader: GraphReader = load,
+    reader: GraphReader = ASSEMBLED,
     report: Callable[[str], None] = lambda line: None,
 ) -> int:
     """Serve ``graph_dir``'s store until stopped; the server's exit status is returned.

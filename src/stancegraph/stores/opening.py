@@ -8,11 +8,10 @@ from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
-from stancegraph.assembly import GraphReader, reader_key
+from stancegraph.assembly import ASSEMBLED, GraphReader, reader_key
 from stancegraph.corpus import StanceGraph
 from stancegraph.errors import InputError, StoreError
 from stancegraph.iris import DEFAULT_BASE
-from stancegraph.loading import load
 from stancegraph.rdf_ntriples import iter_ntriples_by_graph
 from stancegraph.stores import Store
 from stancegraph.stores.memory import RdflibStore
@@ -36,7 +35,7 @@ def open_store(
     endpoint: Server | str | None = None,
     base: str = DEFAULT_BASE,
     report: Callable[[str], None] = lambda line: None,
-    reader: GraphReader = load,
+    reader: GraphReader = ASSEMBLED,
 ) -> Store:
     """A store answering over the graph built from ``graph_dir``, or the server at ``endpoint``.
 
@@ -44,9 +43,8 @@ def open_store(
     loaded only when ``graph_dir`` changed since the last load). A server (a
     :class:`~stancegraph.stores.servers.Server`, or a URL whose kind is detected) is queried as it
     is, over the graphs under ``base``'s graph prefix; ``stancegraph push`` is what loads it.
-    ``reader`` reads ``graph_dir`` (curated statements only by default; the command line passes
-    an :class:`~stancegraph.assembly.Assembly` so that queries see the extracted statements the
-    exports have).
+    ``reader`` reads ``graph_dir`` (as ``build`` does by default, so that queries see the
+    extracted statements the exports have; ``Assembly(curated_only=True)`` for curated ones).
 
     Raises:
         InputError: an unknown store or server, or a mistake in ``graph_dir``'s inputs.
@@ -87,7 +85,7 @@ def cached_store_path(graph_dir: Path, key: str) -> Path:
 def cached_store(
     graph_dir: Path,
     base: str = DEFAULT_BASE,
-    reader: GraphReader = load,
+    reader: GraphReader = ASSEMBLED,
     report: Callable[[str], None] = lambda line: None,
 ) -> OxigraphStore:
     """The store kept in ``graph_dir/.cache/store``, loaded again only when an input changed.

@@ -33,10 +33,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from stancegraph.assembly import GraphReader
+from stancegraph.assembly import ASSEMBLED, GraphReader
 from stancegraph.errors import StoreError
 from stancegraph.iris import DEFAULT_BASE
-from stancegraph.loading import load
 from stancegraph.rdf_ntriples import iri_term, ntriples_by_graph
 from stancegraph.stores.remote import RemoteStore
 from stancegraph.stores.servers import Server
@@ -171,7 +170,7 @@ def push_graph(
     server: Server | str,
     base: str = DEFAULT_BASE,
     progress: Progress = lambda done, total: None,
-    reader: GraphReader = load,
+    reader: GraphReader = ASSEMBLED,
 ) -> PushReport:
     """Load ``graph_dir`` with ``reader``, map it and :func:`push` it to ``server``.
 
