@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from stancegraph.serving import oxigraph_binary
 from tests.server_process import ServerProcess, free_port
-
-
-def _binary() -> str:
-    beside_python = Path(sys.executable).parent / "oxigraph"
-    found = str(beside_python) if beside_python.exists() else shutil.which("oxigraph")
-    if found is None:
-        raise RuntimeError("the oxigraph server is not installed (pip install oxigraph)")
-    return found
 
 
 class OxigraphServer(ServerProcess):
@@ -32,7 +23,7 @@ class OxigraphServer(ServerProcess):
         self.url = f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        command = [_binary(), "serve", "--location", str(self.location)]
+        command = [oxigraph_binary(), "serve", "--location", str(self.location)]
         command += ["--bind", f"127.0.0.1:{self.port}"]
         log = self.location.parent / "oxigraph.log"
         self.launch(command, log, f"{self.url}/query?query=ASK%7B%7D", within=20)

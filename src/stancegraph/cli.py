@@ -20,6 +20,7 @@ from stancegraph.cli_choices import (
     RESULT_FORMATS,
     STORE_CHOICES,
 )
+from stancegraph.cli_corpus import init, review, serve
 from stancegraph.cli_options import (
     CURATED_ONLY_OPTION,
     FROM_OPTION,
@@ -40,7 +41,6 @@ from stancegraph.cli_options import (
     server_options,
     warn,
 )
-from stancegraph.cli_review import review
 
 # Each command imports the library it needs when it runs: `stancegraph --help` and a mistyped
 # option answer at once instead of loading spaCy, rdflib, networkx and matplotlib first.
@@ -473,41 +473,8 @@ def push(  # click passes every parameter by name
     )
 
 
-@main.command()
-@click.argument("folder", type=click.Path(path_type=Path))
-def init(folder: Path) -> None:
-    """Make FOLDER an empty corpus (articles/, coding/, the registry files, a README)."""
-    from stancegraph.starting import init_corpus
-
-    made = init_corpus(folder)
-    click.echo(f"init: {folder} with {', '.join(p.name for p in made)}")
-    click.echo(f"next: add articles/ID.txt, then `stancegraph build {folder}`")
-
-
-@main.command()
-@GRAPH_OPTION
-@CURATED_ONLY_OPTION
-@MODEL_OPTION
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--writable", is_flag=True, help="Accept SPARQL updates (a build replaces them).")
-def serve(  # click passes every parameter by name
-    *, graph_dir: Path, curated_only: bool, model: str | None, port: int, writable: bool
-) -> None:
-    """Serve the graph over SPARQL on 127.0.0.1 with the Oxigraph server, until stopped.
-
-    Plain queries see every article and the registry (the default graph is the union of all
-    named graphs): curl -H 'Accept: text/csv' --data-urlencode query@demands.rq
-    http://127.0.0.1:7878/query
-    """
-    from stancegraph.serving import serve as serve_graph
-
-    status = serve_graph(
-        graph_dir, port=port, writable=writable, reader=assembly(curated_only, model), report=say
-    )
-    sys.exit(status)
-
-
-main.add_command(review)
+for command in (init, review, serve):
+    main.add_command(command)
 
 
 if __name__ == "__main__":  # pragma: no cover

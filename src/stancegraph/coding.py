@@ -121,10 +121,7 @@ def _rejections(
         seen.add(item.id)
         span = None
         if item.quote is not None:
-            try:
-                span = locate(article.text, item.quote, item.start)
-            except ValueError as exc:
-                raise source.error([*where, "quote"], f"{exc} (article {article.id})") from None
+            span = _located(source, [*where, "quote"], article, item.quote, item.start)
         out.append(
             Rejection(
                 statement=f"{article.id}/{item.id}",
@@ -176,12 +173,19 @@ def _evidence(
     out: list[Evidence] = []
     for j, quote in enumerate(item.quotes()):
         location = [*where, "quote"] if item.evidence is None else [*where, "evidence", j, "quote"]
-        try:
-            start, end = locate(article.text, quote.quote, quote.start)
-        except ValueError as exc:
-            raise source.error(location, f"{exc} (article {article.id})") from None
+        start, end = _located(source, location, article, quote.quote, quote.start)
         out.append(Evidence(article.id, start, end, quote.quote))
     return tuple(out)
+
+
+def _located(
+    source: YamlFile, where: list[str | int], article: Article, quote: str, start: int | None
+) -> tuple[int, int]:
+    """Where ``quote`` is in the article, or an error naming the field that gives it."""
+    try:
+        return locate(article.text, quote, start)
+    except ValueError as exc:
+        raise source.error(where, f"{exc} (article {article.id})") from None
 
 
 def _provenance(item: StatementInput, coder: str) -> Provenance:

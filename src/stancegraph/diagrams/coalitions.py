@@ -126,9 +126,9 @@ def draw_coalitions(
     hidden = _labels(ax, network, positions)
     if hidden:
         notes.append(f"{hidden} labels of less active actors hidden where they would overlap.")
-    machine = sum(1 for s in stances(graph) if not s.provenance.reviewed)
+    reviewed = [s.provenance.reviewed for s in stances(graph)]
+    machine, total = reviewed.count(False), len(reviewed)
     if machine:
-        total = sum(1 for _ in stances(graph))
         notes.append(
             f"{machine} of the {total} stances behind it were found by extraction and not "
             "reviewed (--reviewed-only leaves them out)."

@@ -15,7 +15,7 @@ from scipy.cluster.hierarchy import leaves_list, linkage
 
 from stancegraph.analysis.stances import POLARITIES, stances
 from stancegraph.corpus import StanceGraph
-from stancegraph.diagrams.style import POLARITY_STYLES, note
+from stancegraph.diagrams.style import POLARITY_STYLES, note, nothing_to_draw
 from stancegraph.figures import set_title, side_legend, title_for
 from stancegraph.labelling import shorten, wrap
 from stancegraph.model import Polarity
@@ -118,7 +118,8 @@ def draw_stance_matrix(
     """
     table = stance_table(graph, max_actors, max_targets)
     if not table.counts:
-        _no_stances(graph, ax)
+        set_title(ax, title_for(graph, "Stance matrix"), fontsize=10, pad=12)
+        nothing_to_draw(ax, "No stances in this selection.")
         return
     rows = {a: i for i, a in enumerate(table.actors)}
     cols = {t: j for j, t in enumerate(table.targets)}
@@ -214,19 +215,3 @@ def draw_stance_matrix(
             f"Showing the {len(table.actors)} most active actors and {len(table.targets)} most "
             f"discussed targets; {dropped_actors} actors and {dropped_targets} targets left out.",
         )
-
-
-def _no_stances(graph: StanceGraph, ax: Axes) -> None:
-    """Say so in words: an empty grid has limits matplotlib cannot set (and warns about)."""
-    ax.set_axis_off()
-    set_title(ax, title_for(graph, "Stance matrix"), fontsize=10, pad=12)
-    ax.text(
-        0.5,
-        0.5,
-        "No stances in this selection.",
-        ha="center",
-        va="center",
-        fontsize=11,
-        color="#555555",
-        transform=ax.transAxes,
-    )

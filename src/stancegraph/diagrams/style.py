@@ -47,3 +47,21 @@ def note(ax: Axes, text: str) -> None:
         fontsize=7,
         color="#555555",
     )
+
+
+def nothing_to_draw(ax: Axes, words: str) -> None:
+    """Say in words that the selection holds nothing to draw, instead of an empty axis.
+
+    An empty axis shows dates from 1970 or limits matplotlib cannot set (and warns about).
+    """
+    ax.set_axis_off()
+    ax.text(
+        0.5,
+        0.5,
+        words,
+        ha="center",
+        va="center",
+        fontsize=11,
+        color="#555555",
+        transform=ax.transAxes,
+    )

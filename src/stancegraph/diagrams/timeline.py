@@ -12,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
 from stancegraph.corpus import StanceGraph
-from stancegraph.diagrams.style import POLARITY_STYLES, note
+from stancegraph.diagrams.style import POLARITY_STYLES, note, nothing_to_draw
 from stancegraph.figures import set_title, side_legend, title_for
 from stancegraph.labelling import shorten
 from stancegraph.model import Polarity, Statement, StatementKind
@@ -85,7 +85,8 @@ def draw_timeline(graph: StanceGraph, ax: Axes, *, max_actors: int = 80) -> None
     """
     actors = timeline_actors(graph, max_actors)
     if not actors:
-        _nothing_to_draw(graph, ax)
+        set_title(ax, title_for(graph, "Statements over time"), fontsize=11)
+        nothing_to_draw(ax, "No statements in this selection.")
         return
     row = {a: i for i, a in enumerate(actors)}
     counts: Counter[tuple[str, str, date, bool]] = Counter(
@@ -174,19 +175,3 @@ def draw_timeline(graph: StanceGraph, ax: Axes, *, max_actors: int = 80) -> None
     left_out = len({s.holder for s in graph.statements}) - len(actors)
     if left_out:
         note(ax, f"Showing the {len(actors)} most active actors; {left_out} left out.")
-
-
-def _nothing_to_draw(graph: StanceGraph, ax: Axes) -> None:
-    """Say in words that the selection holds no statement (no empty axis from 1970)."""
-    ax.set_axis_off()
-    set_title(ax, title_for(graph, "Statements over time"), fontsize=11)
-    ax.text(
-        0.5,
-        0.5,
-        "No statements in this selection.",
-        ha="center",
-        va="center",
-        fontsize=11,
-        color="#555555",
-        transform=ax.transAxes,
-    )

@@ -37,12 +37,13 @@ from stancegraph.extract.progress import Progress
 from stancegraph.extract.references import ReferenceIndex
 from stancegraph.extract.roles import find_roles, place_forms
 from stancegraph.extract.rules import Finding, Rules
+from stancegraph.extract.statement_ids import distinct, statement_id
 from stancegraph.extract.syntax import Context
 from stancegraph.extract.targets import TargetIndex
 from stancegraph.extract.turns import TurnSpeakers
 from stancegraph.extract.unattributed import unattributed_first_person
 from stancegraph.gazetteer import with_gazetteer
-from stancegraph.ids import content_id, slug
+from stancegraph.ids import slug
 from stancegraph.model import (
     Actor,
     ActorKind,
@@ -51,7 +52,6 @@ from stancegraph.model import (
     Event,
     Evidence,
     Method,
-    Polarity,
     Proposition,
     Provenance,
     ReviewStatus,
@@ -296,7 +296,7 @@ class Extractor:
         statements += self._roles(article, doc, ctx)
         parts, events = self._participation(article, doc, taking_part)
         statements += parts
-        statements = _distinct(statements)
+        statements = distinct(statements)
         used = {s.target for s in statements}
         provisional = sorted(ctx.mentions.provisional.values(), key=lambda a: a.id)
         return Extraction(
@@ -411,7 +411,7 @@ class Extractor:
     ) -> Statement:
         start, end = span
         return Statement(
-            id=_statement_id(article, kind, holder, target, span, title=title),
+            id=statement_id(article, kind, holder, target, span, title=title),
             article=article.id,
             kind=kind,
             holder=holder,
@@ -441,7 +441,7 @@ class Extractor:
         start, end = span
         quote = article.text[start:end]
         return Statement(
-            id=_statement_id(
+            id=statement_id(
                 article,
                 finding.kind,
                 holder,
@@ -518,34 +518,3 @@ def _headline_end(text: str) -> int:
     if first and first[-1] not in HEADLINE_STOPS:
         return len(text.partition("\n")[0])
     return 0
-
-
-def _statement_id(
-    article: Article,
-    kind: StatementKind,
-    holder: str,
-    target: str,
-    span: tuple[int, int],
-    *,
-    polarity: Polarity | None = None,
-    addressee: str | None = None,
-    title: str | None = None,
-) -> str:
-    """An extracted statement's id, from its article, evidence span and what it says.
-
-    Not its position in the output: a review decision must keep pointing at the statement when
-    a new rule finds another one before it.
-    """
-    parts = (kind.value, holder, target, str(polarity), str(addressee), str(title))
-    return f"{article.id}/" + content_id("x", article.id, *map(str, span), *parts)
-
-
-def _distinct(statements: list[Statement]) -> list[Statement]:
-    """``statements`` without repeats of one id (the same thing said on the same evidence)."""
-    seen: set[str] = set()
-    out: list[Statement] = []
-    for statement in statements:
-        if statement.id not in seen:
-            seen.add(statement.id)
-            out.append(statement)
-    return out
